@@ -1,0 +1,50 @@
+package dev.ledgerline.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+class LedgerSchemaTest {
+
+    private static JdbcDataSource freshDatabase(String name) {
+        var ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        return ds;
+    }
+
+    @Test
+    void migratesAnEmptyDatabaseAndSeedsDemoAccounts() throws SQLException {
+        var ds = freshDatabase("schema-fresh");
+
+        var result = LedgerSchema.migrate(ds);
+
+        assertThat(result.migrationsExecuted).isEqualTo(2);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(DISTINCT owner), SUM(balance_minor - opening_balance_minor) FROM account")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(10);
+            assertThat(rs.getLong(2)).isZero();
+        }
+    }
+
+    @Test
+    void runningAgainChangesNothing() throws SQLException {
+        var ds = freshDatabase("schema-again");
+        LedgerSchema.migrate(ds);
+
+        var second = LedgerSchema.migrate(ds);
+
+        assertThat(second.migrationsExecuted).isZero();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM account")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(12);
+        }
+    }
+}

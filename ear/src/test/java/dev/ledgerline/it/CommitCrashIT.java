@@ -1,0 +1,121 @@
+package dev.ledgerline.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.ledgerline.testkit.BrokerInspector;
+
+/**
+ * The server dies, the money does not. Each test runs its own Liberty process so it can kill it: with
+ * SIGKILL right after a commit (H2 must not lose it), and halted by Byteman between prepare and commit of
+ * the XA consumer's transaction (recovery must finish both branches after the restart).
+ */
+@ExtendWith(LedgerBrokerExtension.class)
+class CommitCrashIT {
+
+    private static final Duration START = Duration.ofSeconds(120);
+
+    private final LedgerApiClient api = new LedgerApiClient(IntegrationSettings.httpPort());
+    private LibertyServer server;
+
+    @BeforeEach
+    void deploy() throws Exception {
+        Path data = IntegrationSettings.dataDir();
+        Files.createDirectories(data);
+        server = new LibertyServer(IntegrationSettings.wlpHome(), Map.of(
+                "LEDGERLINE_HTTP_PORT", String.valueOf(IntegrationSettings.httpPort()),
+                "LEDGERLINE_BROKER_PORT", String.valueOf(IntegrationSettings.brokerPort()),
+                "LEDGERLINE_DATA_DIR", data.toString()),
+                data.resolve("liberty-console.log"));
+        server.prepare(IntegrationSettings.ear());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void aTransferWhoseCommitReturnedSurvivesASigkillOfTheServer() throws Exception {
+        server.start("");
+        server.awaitApplication(api, START);
+        Map<String, Long> before = api.balances();
+
+        UUID id = api.submitAccepted("ACC-002", "ACC-003", "2.50", "EUR");
+        JsonObject done = api.awaitFinal(id, Duration.ofSeconds(30));
+        server.kill();
+
+        assertThat(done.getString("status")).isEqualTo("COMPLETED");
+        server.start("");
+        server.awaitApplication(api, START);
+        assertThat(api.transfer(id).getString("status")).isEqualTo("COMPLETED");
+        Map<String, Long> after = api.balances();
+        assertThat(after.get("ACC-002")).isEqualTo(before.get("ACC-002") - 250);
+        assertThat(after.get("ACC-003")).isEqualTo(before.get("ACC-003") + 250);
+    }
+
+    @Test
+    void aServerHaltedBetweenPrepareAndCommitFinishesTheTransferOnceAfterRestart() throws Exception {
+        Path rules = Path.of(getClass().getResource("/byteman/halt-before-first-xa-commit.btm").toURI());
+        server.start("-javaagent:" + IntegrationSettings.bytemanJar() + "=script:" + rules);
+        server.awaitApplication(api, START);
+        Map<String, Long> before = api.balances();
+
+        UUID id = api.submitAccepted("ACC-004", "ACC-005", "4.44", "EUR");
+        server.awaitExit(Duration.ofSeconds(60));
+
+        // The crash came where it was meant to: both branches prepared, neither committed.
+        try (var broker = BrokerInspector.connect(IntegrationSettings.brokerUrl())) {
+            assertThat(broker.preparedTransactions()).hasSize(1);
+        }
+        assertThat(inDoubtBranchesInH2()).isEqualTo(1);
+
+        server.start("");
+        server.awaitApplication(api, START);
+
+        JsonObject done = api.awaitFinal(id, Duration.ofSeconds(90));
+        assertThat(done.getString("status")).isEqualTo("COMPLETED");
+        Map<String, Long> after = api.balances();
+        assertThat(after.get("ACC-004")).isEqualTo(before.get("ACC-004") - 444);
+        assertThat(after.get("ACC-005")).isEqualTo(before.get("ACC-005") + 444);
+        try (var broker = BrokerInspector.connect(IntegrationSettings.brokerUrl())) {
+            await("the broker's prepared branch is resolved").atMost(Duration.ofSeconds(90))
+                    .until(() -> broker.preparedTransactions().isEmpty());
+            assertThat(broker.messageCount("transfers.xa")).isZero();
+        }
+        await("nothing is left in doubt in H2").atMost(Duration.ofSeconds(90)).until(() -> {
+            JsonObject report = api.invariants(Duration.ZERO);
+            return report.getJsonArray("results").stream().map(r -> r.asJsonObject())
+                    .allMatch(r -> r.getBoolean("holds"));
+        });
+    }
+
+    /** Reads H2's in-doubt table straight from the file; only possible while Liberty is down (file lock). */
+    private int inDoubtBranchesInH2() throws SQLException {
+        String url = "jdbc:h2:file:" + IntegrationSettings.dataDir().resolve("h2/ledger") + ";WRITE_DELAY=0";
+        try (Connection c = DriverManager.getConnection(url, "ledgerline", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.IN_DOUBT")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

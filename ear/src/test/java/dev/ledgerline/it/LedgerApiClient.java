@@ -1,0 +1,120 @@
+package dev.ledgerline.it;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+
+/** The REST API as a client sees it: plain HTTP and JSON, nothing shared with the server's code. */
+public final class LedgerApiClient {
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public LedgerApiClient(int httpPort) {
+        this.base = URI.create("http://127.0.0.1:" + httpPort + "/api/");
+    }
+
+    /** A response: status, headers and the body parsed as JSON (or null when it is not JSON). */
+    public record Reply(int status, String contentType, String location, String body) {
+        public JsonObject json() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.readObject();
+            }
+        }
+
+        public JsonStructure jsonArrayOrObject() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.read();
+            }
+        }
+    }
+
+    public Reply get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    public Reply post(String path, String contentType, String body) {
+        var request = HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
+    public Reply submit(String from, String to, String amount, String currency, String idempotencyKey) {
+        var body = Json.createObjectBuilder()
+                .add("fromAccount", from).add("toAccount", to).add("amount", amount)
+                .add("currency", currency).add("idempotencyKey", idempotencyKey).build();
+        return post("transfers", "application/json", body.toString());
+    }
+
+    /** Submits a transfer that must be accepted, and returns its id. */
+    public UUID submitAccepted(String from, String to, String amount, String currency) {
+        Reply reply = submit(from, to, amount, currency, "it-" + UUID.randomUUID());
+        if (reply.status() != 202) {
+            throw new AssertionError("expected 202 Accepted, got " + reply.status() + ": " + reply.body());
+        }
+        return UUID.fromString(reply.json().getString("id"));
+    }
+
+    public JsonObject transfer(UUID id) {
+        return get("transfers/" + id).json();
+    }
+
+    /** Waits (bounded) until the transfer reaches a final status, and returns it. */
+    public JsonObject awaitFinal(UUID id, Duration deadline) {
+        return await("transfer " + id + " reaches a final status").atMost(deadline).pollInterval(Duration.ofMillis(100))
+                .until(() -> transfer(id), t -> !"QUEUED".equals(t.getString("status")));
+    }
+
+    /** Balances in minor units, by account id. */
+    public Map<String, Long> balances() {
+        var accounts = get("accounts").jsonArrayOrObject().asJsonArray();
+        var balances = new java.util.TreeMap<String, Long>();
+        accounts.forEach(a -> balances.put(a.asJsonObject().getString("id"),
+                new java.math.BigDecimal(a.asJsonObject().getString("balance")).movePointRight(2).longValueExact()));
+        return balances;
+    }
+
+    public JsonObject invariants(Duration settleTime) {
+        return get("invariants?settleSeconds=" + settleTime.toSeconds()).json();
+    }
+
+    /** Whether the API answers at all (the application is deployed and started). */
+    public boolean isUp() {
+        try {
+            return get("accounts").status() == 200;
+        } catch (UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.headers().firstValue("Location").orElse(null),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.ledgerline.it;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Liberty server the build created, run as a child process by a test that needs to kill it: started
+ * with {@code server run} in the foreground, so the test owns the process and every descendant, and can
+ * SIGKILL them by PID. The application is deployed by copying the EAR into dropins.
+ */
+final class LibertyServer implements AutoCloseable {
+
+    private static final String SERVER = "ledgerline";
+
+    private final Path wlpHome;
+    private final Map<String, String> environment;
+    private final Path consoleLog;
+    private Process process;
+
+    LibertyServer(Path wlpHome, Map<String, String> environment, Path consoleLog) {
+        this.wlpHome = wlpHome;
+        this.environment = Map.copyOf(environment);
+        this.consoleLog = consoleLog;
+    }
+
+    Path serverDir() {
+        return wlpHome.resolve("usr/servers/" + SERVER);
+    }
+
+    /** Deploys the EAR and clears what an earlier run left: the transaction log and the dropins. */
+    void prepare(Path ear) throws IOException {
+        deleteTree(serverDir().resolve("tranlog"));
+        deleteTree(serverDir().resolve("dropins"));
+        Files.createDirectories(serverDir().resolve("dropins"));
+        Files.copy(ear, serverDir().resolve("dropins/ledgerline.ear"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Starts the server with extra JVM arguments (e.g. a Java agent); returns once the process runs. */
+    void start(String jvmArgs) throws IOException {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("server already running, pid " + process.pid());
+        }
+        var builder = new ProcessBuilder(wlpHome.resolve("bin/server").toString(), "run", SERVER)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("JVM_ARGS", jvmArgs);
+        process = builder.start();
+    }
+
+    /** Waits until the application answers over HTTP, failing early if the server dies. */
+    void awaitApplication(LedgerApiClient api, Duration deadline) {
+        await("Liberty serves the application").atMost(deadline).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("Liberty exited with " + process.exitValue() + "; see " + consoleLog);
+                    }
+                    return api.isUp();
+                });
+    }
+
+    /** Waits until the server process has gone by itself (e.g. halted by an injected crash). */
+    void awaitExit(Duration deadline) {
+        await("Liberty exits").atMost(deadline).until(() -> processes().stream().noneMatch(ProcessHandle::isAlive));
+    }
+
+    boolean isRunning() {
+        return processes().stream().anyMatch(ProcessHandle::isAlive);
+    }
+
+    /** SIGKILL to the server JVM and its launcher: no shutdown hook, no orderly close, like a power cut. */
+    void kill() {
+        List<ProcessHandle> all = processes();
+        all.forEach(ProcessHandle::destroyForcibly);
+        await("Liberty is dead").atMost(Duration.ofSeconds(30)).until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
+    }
+
+    /** An orderly stop through Liberty's own command; SIGKILL if it does not finish in time. */
+    void stop() throws IOException, InterruptedException {
+        if (!isRunning()) {
+            return;
+        }
+        var stop = new ProcessBuilder(wlpHome.resolve("bin/server").toString(), "stop", SERVER)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog.toFile()));
+        stop.environment().putAll(environment);
+        Process stopping = stop.start();
+        stopping.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+        if (isRunning()) {
+            kill();
+        }
+    }
+
+    private List<ProcessHandle> processes() {
+        List<ProcessHandle> all = new ArrayList<>();
+        Optional.ofNullable(process).map(Process::toHandle).ifPresent(h -> {
+            all.add(h);
+            h.descendants().forEach(all::add);
+        });
+        return all;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            stop();
+        } finally {
+            deleteTree(serverDir().resolve("dropins"));
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.ledgerline.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.ledgerline.testkit.BrokerInspector;
+
+/** XA transfers end to end: REST, the XA submission, Artemis, the XA consumer, H2, on a real Liberty. */
+@ExtendWith(LedgerBrokerExtension.class)
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class XaTransferIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    private final LedgerApiClient api = new LedgerApiClient(IntegrationSettings.httpPort());
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ledgerline() {
+        return Deployments.ledgerline();
+    }
+
+    @Test
+    void aTransferCompletesAndBothBalancesMove() {
+        Map<String, Long> before = api.balances();
+
+        var reply = api.submit("ACC-001", "ACC-002", "12.34", "EUR", "it-" + UUID.randomUUID());
+
+        assertThat(reply.status()).isEqualTo(202);
+        assertThat(reply.location()).endsWith("/api/transfers/" + reply.json().getString("id"));
+        assertThat(reply.json().getString("status")).isEqualTo("QUEUED");
+        JsonObject done = api.awaitFinal(UUID.fromString(reply.json().getString("id")), DEADLINE);
+        assertThat(done.getString("status")).isEqualTo("COMPLETED");
+        assertThat(done.getString("mode")).isEqualTo("xa");
+        assertThat(done.getString("completedAt")).isNotBlank();
+        Map<String, Long> after = api.balances();
+        assertThat(after.get("ACC-001")).isEqualTo(before.get("ACC-001") - 1234);
+        assertThat(after.get("ACC-002")).isEqualTo(before.get("ACC-002") + 1234);
+
+        var entries = api.get("accounts/ACC-002").json().getJsonArray("entries");
+        assertThat(entries).anySatisfy(e -> {
+            assertThat(e.asJsonObject().getString("transferId")).isEqualTo(done.getString("id"));
+            assertThat(e.asJsonObject().getString("amount")).isEqualTo("12.34");
+        });
+    }
+
+    @Test
+    void insufficientFundsIsRejectedAndNothingMoves() {
+        Map<String, Long> before = api.balances();
+        String tooMuch = String.valueOf(before.get("ACC-006") / 100 + 1) + ".00";
+
+        UUID id = api.submitAccepted("ACC-006", "ACC-007", tooMuch, "EUR");
+
+        JsonObject done = api.awaitFinal(id, DEADLINE);
+        assertThat(done.getString("status")).isEqualTo("REJECTED");
+        assertThat(done.getString("reason")).startsWith("insufficient funds");
+        assertThat(api.balances()).isEqualTo(before);
+        assertThat(api.get("accounts/ACC-006").json().getJsonArray("entries"))
+                .noneSatisfy(e -> assertThat(e.asJsonObject().getString("transferId")).isEqualTo(id.toString()));
+    }
+
+    @Test
+    void theSameIdempotencyKeyTwiceMakesOneTransfer() {
+        String key = "it-twice-" + UUID.randomUUID();
+        Map<String, Long> before = api.balances();
+
+        var first = api.submit("ACC-003", "ACC-004", "5.00", "EUR", key);
+        var second = api.submit("ACC-003", "ACC-004", "5.00", "EUR", key);
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().getString("id")).isEqualTo(first.json().getString("id"));
+        api.awaitFinal(UUID.fromString(first.json().getString("id")), DEADLINE);
+        assertThat(api.balances().get("ACC-003")).isEqualTo(before.get("ACC-003") - 500);
+
+        var reusedForOther = api.submit("ACC-003", "ACC-004", "6.00", "EUR", key);
+        assertThat(reusedForOther.status()).isEqualTo(422);
+        assertThat(reusedForOther.json().getString("field")).isEqualTo("idempotencyKey");
+    }
+
+    @Test
+    void concurrentTransfersAmongTenAccountsKeepEveryInvariant() throws Exception {
+        List<String> accounts = List.of("ACC-001", "ACC-002", "ACC-003", "ACC-004", "ACC-005",
+                "ACC-006", "ACC-007", "ACC-008", "ACC-009", "ACC-010");
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        List<Callable<UUID>> submissions = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            submissions.add(() -> {
+                var random = ThreadLocalRandom.current();
+                String from = accounts.get(random.nextInt(accounts.size()));
+                String to = accounts.get((accounts.indexOf(from) + 1 + random.nextInt(accounts.size() - 1)) % accounts.size());
+                // Up to 2,500.00: enough that the smaller accounts run dry and some transfers are rejected.
+                String amount = random.nextInt(1, 2500) + "." + String.format("%02d", random.nextInt(100));
+                return api.submitAccepted(from, to, amount, "EUR");
+            });
+        }
+        List<UUID> ids = new ArrayList<>();
+        try {
+            for (Future<UUID> f : clients.invokeAll(submissions)) {
+                ids.add(f.get());
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+
+        assertThat(ids).doesNotHaveDuplicates().hasSize(200);
+        for (UUID id : ids) {
+            assertThat(api.awaitFinal(id, Duration.ofSeconds(120)).getString("status")).isIn("COMPLETED", "REJECTED");
+        }
+        JsonObject report = api.invariants(Duration.ZERO);
+        for (JsonValue result : report.getJsonArray("results")) {
+            JsonObject r = result.asJsonObject();
+            assertThat(r.getBoolean("holds")).as(r.getString("name") + ": " + r.getString("detail")).isTrue();
+        }
+    }
+
+    @Test
+    void theConsumerListensOnTheQueueItWasMeantFor() throws Exception {
+        UUID id = api.submitAccepted("ACC-005", "ACC-001", "1.00", "EUR");
+        assertThat(api.awaitFinal(id, DEADLINE).getString("status")).isEqualTo("COMPLETED");
+
+        try (var broker = BrokerInspector.connect(IntegrationSettings.brokerUrl())) {
+            // Only the queues the broker configuration declares: no queue auto-created under a JNDI name.
+            assertThat(broker.queueNames()).contains("transfers.xa", "transfers.xa.dlq")
+                    .noneMatch(name -> name.startsWith("jms"));
+            assertThat(broker.messageCount("transfers.xa")).isZero();
+            assertThat(broker.preparedTransactions()).isEmpty();
+        }
+    }
+}

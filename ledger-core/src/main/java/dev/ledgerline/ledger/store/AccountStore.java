@@ -1,0 +1,82 @@
+package dev.ledgerline.ledger.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+import dev.ledgerline.ledger.domain.Account;
+
+/**
+ * Reads and writes accounts on the caller's connection, in the caller's transaction. It never commits: who
+ * owns the transaction (Liberty, Narayana, or a local one) is the caller's business.
+ */
+public final class AccountStore {
+
+    private static final String COLUMNS =
+            "id, owner, currency, opening_balance_minor, balance_minor, floor_minor, version, updated_at";
+
+    public Optional<Account> find(Connection c, String id) throws SQLException {
+        return findOne(c, "SELECT " + COLUMNS + " FROM account WHERE id = ?", id);
+    }
+
+    /** Reads the account and holds its row lock until the transaction ends. */
+    public Optional<Account> findForUpdate(Connection c, String id) throws SQLException {
+        return findOne(c, "SELECT " + COLUMNS + " FROM account WHERE id = ? FOR UPDATE", id);
+    }
+
+    public List<Account> findAll(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM account ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            List<Account> accounts = new ArrayList<>();
+            while (rs.next()) {
+                accounts.add(read(rs));
+            }
+            return accounts;
+        }
+    }
+
+    /**
+     * Sets a new balance if the account is still at the version that was read. Returns false when another
+     * transaction changed it in between: the caller decides whether that is a bug (it held the row lock) or
+     * a conflict to retry (it did not).
+     */
+    public boolean updateBalance(Connection c, Account readAs, long newBalanceMinor, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE account
+                   SET balance_minor = ?, version = version + 1, updated_at = ?
+                 WHERE id = ? AND version = ?""")) {
+            ps.setLong(1, newBalanceMinor);
+            Sql.setInstant(ps, 2, at);
+            ps.setString(3, readAs.id());
+            ps.setLong(4, readAs.version());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static Optional<Account> findOne(Connection c, String sql, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Account read(ResultSet rs) throws SQLException {
+        return new Account(
+                rs.getString("id"),
+                rs.getString("owner"),
+                Currency.getInstance(rs.getString("currency").trim()),
+                rs.getLong("opening_balance_minor"),
+                rs.getLong("balance_minor"),
+                rs.getLong("floor_minor"),
+                rs.getLong("version"),
+                Sql.getInstant(rs, "updated_at"));
+    }
+}

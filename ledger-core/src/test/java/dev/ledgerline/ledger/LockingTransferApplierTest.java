@@ -1,0 +1,155 @@
+package dev.ledgerline.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.UUID;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.ledgerline.ledger.apply.ApplyOutcome;
+import dev.ledgerline.ledger.apply.LockingTransferApplier;
+import dev.ledgerline.ledger.apply.TransferNotFoundException;
+import dev.ledgerline.ledger.check.InvariantChecker;
+import dev.ledgerline.ledger.domain.Money;
+import dev.ledgerline.ledger.domain.Transfer;
+import dev.ledgerline.ledger.domain.TransferMode;
+import dev.ledgerline.ledger.domain.TransferStatus;
+import dev.ledgerline.ledger.store.AccountStore;
+import dev.ledgerline.ledger.store.LedgerEntryStore;
+import dev.ledgerline.ledger.store.TransferStore;
+
+class LockingTransferApplierTest {
+
+    private static final Currency EUR = Currency.getInstance("EUR");
+
+    private final Clock clock = Clock.systemUTC();
+    private final LockingTransferApplier applier = new LockingTransferApplier(clock);
+    private final TransferStore transfers = new TransferStore();
+    private final AccountStore accounts = new AccountStore();
+    private final InvariantChecker checker = new InvariantChecker(clock);
+    private JdbcDataSource ds;
+
+    @BeforeEach
+    void freshLedger() {
+        ds = LedgerDatabase.fresh();
+    }
+
+    private Transfer queue(String from, String to, long amountMinor) throws SQLException {
+        var t = new Transfer(UUID.randomUUID(), "key-" + UUID.randomUUID(), TransferMode.XA, from, to,
+                new Money(amountMinor, EUR), TransferStatus.QUEUED, null, null, 0, clock.instant(), null);
+        try (Connection c = ds.getConnection()) {
+            transfers.insert(c, t);
+        }
+        return t;
+    }
+
+    private ApplyOutcome apply(UUID id) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            var outcome = applier.apply(c, id);
+            c.commit();
+            return outcome;
+        }
+    }
+
+    private long balance(String id) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            return accounts.find(c, id).orElseThrow().balanceMinor();
+        }
+    }
+
+    @Test
+    void completedTransferMovesBothBalancesAndWritesTwoEntries() throws SQLException {
+        var t = queue("ACC-001", "ACC-002", 12_345);
+
+        var outcome = apply(t.id());
+
+        assertThat(outcome).isInstanceOf(ApplyOutcome.Completed.class);
+        assertThat(balance("ACC-001")).isEqualTo(1_000_000 - 12_345);
+        assertThat(balance("ACC-002")).isEqualTo(500_000 + 12_345);
+        try (Connection c = ds.getConnection()) {
+            assertThat(transfers.find(c, t.id()).orElseThrow().status()).isEqualTo(TransferStatus.COMPLETED);
+            assertThat(new LedgerEntryStore().forAccount(c, "ACC-001", 10)).singleElement()
+                    .satisfies(e -> assertThat(e.amountMinor()).isEqualTo(-12_345));
+            assertThat(checker.check(c, Duration.ZERO).allHold()).isTrue();
+        }
+    }
+
+    @Test
+    void insufficientFundsRejectsAndMovesNothing() throws SQLException {
+        var t = queue("ACC-006", "ACC-001", 125_001);
+
+        var outcome = apply(t.id());
+
+        assertThat(outcome).isInstanceOf(ApplyOutcome.Rejected.class);
+        assertThat(outcome.transfer().reason()).startsWith("insufficient funds");
+        assertThat(balance("ACC-006")).isEqualTo(125_000);
+        assertThat(balance("ACC-001")).isEqualTo(1_000_000);
+        try (Connection c = ds.getConnection()) {
+            assertThat(checker.check(c, Duration.ZERO).allHold()).isTrue();
+        }
+    }
+
+    @Test
+    void aSecondDeliveryOfAnAppliedTransferChangesNothing() throws SQLException {
+        var t = queue("ACC-001", "ACC-002", 100);
+        apply(t.id());
+
+        var again = apply(t.id());
+
+        assertThat(again).isInstanceOf(ApplyOutcome.AlreadyFinal.class);
+        assertThat(balance("ACC-001")).isEqualTo(1_000_000 - 100);
+    }
+
+    @Test
+    void aTransferTheDatabaseDoesNotShowIsReportedSoTheMessageCanBeRetried() {
+        assertThatThrownBy(() -> apply(UUID.randomUUID())).isInstanceOf(TransferNotFoundException.class);
+    }
+
+    @Test
+    void theCheckerNoticesMoneyMovedBehindTheLedgersBack() throws SQLException {
+        var t = queue("ACC-001", "ACC-002", 100);
+        apply(t.id());
+        LedgerDatabase.tamper(ds, "UPDATE account SET balance_minor = balance_minor + 1 WHERE id = 'ACC-003'");
+
+        try (Connection c = ds.getConnection()) {
+            var report = checker.check(c, Duration.ZERO);
+
+            assertThat(report.allHold()).isFalse();
+            assertThat(report.result(InvariantChecker.MONEY_CONSERVED).holds()).isFalse();
+            assertThat(report.result(InvariantChecker.BALANCE_MATCHES_ENTRIES).detail()).contains("ACC-003");
+            assertThat(report.result(InvariantChecker.TWO_ENTRIES_PER_COMPLETED).holds()).isTrue();
+        }
+    }
+
+    @Test
+    void theCheckerNoticesACompletedTransferWithoutEntriesAndAStuckOne() throws SQLException {
+        var applied = queue("ACC-001", "ACC-002", 100);
+        apply(applied.id());
+        queue("ACC-003", "ACC-004", 100);
+        LedgerDatabase.tamper(ds, "DELETE FROM ledger_entry WHERE transfer_id = '" + applied.id() + "'");
+
+        try (Connection c = ds.getConnection()) {
+            var report = checker.check(c, Duration.ofSeconds(-1));
+
+            assertThat(report.result(InvariantChecker.TWO_ENTRIES_PER_COMPLETED).violations()).isEqualTo(1);
+            assertThat(report.result(InvariantChecker.NONE_LOST).violations()).isEqualTo(1);
+            assertThat(report.result(InvariantChecker.NOTHING_IN_DOUBT).holds()).isTrue();
+        }
+    }
+
+    @Test
+    void theCheckerAcceptsAnUntouchedLedger() throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            assertThat(checker.check(c, Duration.ZERO).allHold()).isTrue();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.ledgerline.ledger.messaging;
+
+/**
+ * The JNDI names of the server resources the ledger uses, defined in server.xml. One place, so that the
+ * server configuration and the code cannot drift apart silently.
+ */
+public final class LedgerResources {
+
+    /** The ledger database, an XA data source. */
+    public static final String DATA_SOURCE = "jdbc/ledger";
+    /** Artemis through its resource adapter: connections enlist in the server's XA transactions. */
+    public static final String XA_CONNECTION_FACTORY = "jms/xaConnectionFactory";
+    /** Queue {@code transfers.xa}: one message per transfer submitted in XA mode. */
+    public static final String XA_QUEUE = "jms/transfersXa";
+    /** Queue {@code transfers.xa.dlq}: where the broker moves an XA message after its last failed delivery. */
+    public static final String XA_DEAD_LETTER_QUEUE = "jms/transfersXaDeadLetters";
+
+    private LedgerResources() {
+    }
+}

@@ -1,0 +1,51 @@
+package dev.ledgerline.web.rest;
+
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response;
+
+import dev.ledgerline.ledger.submit.FieldError;
+
+/**
+ * An {@code application/problem+json} answer (RFC 9457). Field errors go in {@code errors}, each naming its
+ * field, and the first field is repeated in {@code field} for clients that show one message.
+ */
+public final class Problem {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private Problem() {
+    }
+
+    public static Response of(Response.StatusType status, String title, String detail) {
+        return response(status, title, detail, List.of());
+    }
+
+    public static Response of(Response.StatusType status, String title, List<FieldError> errors) {
+        String detail = errors.stream().map(e -> e.field() + " " + e.message())
+                .reduce((a, b) -> a + "; " + b).orElse(title);
+        return response(status, title, detail, errors);
+    }
+
+    public static Response field(Response.StatusType status, String title, String field, String message) {
+        return of(status, title, List.of(new FieldError(field, message)));
+    }
+
+    private static Response response(Response.StatusType status, String title, String detail, List<FieldError> errors) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", "about:blank")
+                .add("title", title)
+                .add("status", status.getStatusCode())
+                .add("detail", detail);
+        if (!errors.isEmpty()) {
+            body.add("field", errors.get(0).field());
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+            body.add("errors", list);
+        }
+        return Response.status(status).type(MEDIA_TYPE).entity(body.build().toString()).build();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.ledgerline.web.rest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.core.Response;
+
+import dev.ledgerline.ledger.submit.TransferRequest;
+
+/**
+ * Reads the body of {@code POST /api/transfers} into a {@link TransferRequest}. The body is read by hand
+ * (bounded in size, parsed with JSON-P) so that every way it can be wrong gets an answer that names the
+ * field, and so that amounts never pass through a floating-point type.
+ */
+final class TransferRequestReader {
+
+    /** Far above any real request (about 200 bytes); enough to refuse abuse before parsing it. */
+    static final int MAX_BODY_BYTES = 16 * 1024;
+
+    private TransferRequestReader() {
+    }
+
+    /** The requested mode, or null when the request does not name one. */
+    record Read(TransferRequest request, String mode) {
+    }
+
+    static Read read(InputStream body) {
+        JsonObject json = parse(body);
+        return new Read(new TransferRequest(
+                text(json, "fromAccount"),
+                text(json, "toAccount"),
+                amount(json),
+                text(json, "currency"),
+                text(json, "idempotencyKey")),
+                text(json, "mode"));
+    }
+
+    private static JsonObject parse(InputStream body) {
+        String text = readBounded(body);
+        if (text.isBlank()) {
+            throw new InvalidRequestBodyException(Response.Status.BAD_REQUEST, "body", "is empty; expected a JSON object");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidRequestBodyException(Response.Status.BAD_REQUEST, "body", "must be a JSON object");
+            }
+            return value.asJsonObject();
+        } catch (JsonParsingException e) {
+            throw new InvalidRequestBodyException(Response.Status.BAD_REQUEST, "body",
+                    "is not valid JSON (line " + e.getLocation().getLineNumber() + ", column "
+                            + e.getLocation().getColumnNumber() + ")");
+        }
+    }
+
+    private static String readBounded(InputStream body) {
+        try {
+            byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw new InvalidRequestBodyException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "body",
+                        "is larger than " + MAX_BODY_BYTES + " bytes");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidRequestBodyException(Response.Status.BAD_REQUEST, "body", "could not be read: " + e.getMessage());
+        }
+    }
+
+    private static String text(JsonObject json, String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString s) {
+            return s.getString();
+        }
+        throw new InvalidRequestBodyException(Response.Status.BAD_REQUEST, field, "must be a string");
+    }
+
+    /** The amount as decimal text: a JSON string such as "12.34", or a JSON number taken digit for digit. */
+    private static String amount(JsonObject json) {
+        JsonValue value = json.get("amount");
+        if (value instanceof JsonNumber n) {
+            return n.bigDecimalValue().toPlainString();
+        }
+        try {
+            return text(json, "amount");
+        } catch (InvalidRequestBodyException e) {
+            throw new InvalidRequestBodyException(Response.Status.BAD_REQUEST, "amount",
+                    "must be a decimal string such as \"12.34\"");
+        }
+    }
+}
