@@ -2,6 +2,8 @@ package dev.ledgerline.ledger.messaging;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
@@ -18,6 +20,8 @@ public final class QueuePoller implements Runnable {
 
     private final String name;
     private final BooleanSupplier takeOne;
+    /** Held while a run is taking messages, so that stopping can wait for the transaction in flight. */
+    private final ReentrantLock running = new ReentrantLock();
     private volatile boolean stopped;
     private Duration backoff = Duration.ZERO;
     private Instant pausedUntil = Instant.MIN;
@@ -28,15 +32,29 @@ public final class QueuePoller implements Runnable {
         this.takeOne = takeOne;
     }
 
-    public void stop() {
+    /**
+     * Stops taking messages and waits (bounded) for the transaction in flight to end, so that the
+     * application does not stop under it while the resource adapter is being stopped too.
+     */
+    public void stop(Duration wait) {
         stopped = true;
+        try {
+            if (running.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                running.unlock();
+            } else {
+                LOG.warning(name + " still busy after " + wait + "; stopping without it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
     public void run() {
-        if (Instant.now().isBefore(pausedUntil)) {
+        if (stopped || Instant.now().isBefore(pausedUntil)) {
             return;
         }
+        running.lock();
         try {
             while (!stopped && takeOne.getAsBoolean()) {
                 recovered();
@@ -51,6 +69,8 @@ public final class QueuePoller implements Runnable {
             }
             backoff = backoff.isZero() ? FIRST_BACKOFF : min(backoff.multipliedBy(2), MAX_BACKOFF);
             pausedUntil = Instant.now().plus(backoff);
+        } finally {
+            running.unlock();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ledgerline.ledger.xa;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -79,8 +80,10 @@ public class XaConsumers {
 
     @PreDestroy
     void stop() {
-        pollers.forEach(QueuePoller::stop);
         runs.forEach(run -> run.cancel(false));
+        // A receive in flight ends within its wait; give it that long, and a little more to commit.
+        Duration wait = Duration.ofMillis(settings.pollWaitMillis()).plusSeconds(5);
+        pollers.forEach(poller -> poller.stop(wait));
         LOG.info("stopped the XA consumers");
     }
 }

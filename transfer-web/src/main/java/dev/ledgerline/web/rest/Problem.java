@@ -17,6 +17,24 @@ public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** 422: well formed, but naming things the ledger cannot use. Jakarta REST 3.1 has no constant for it. */
+    public static final Response.StatusType UNPROCESSABLE_CONTENT = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
+
     private Problem() {
     }
 

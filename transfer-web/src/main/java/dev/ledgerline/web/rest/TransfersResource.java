@@ -78,8 +78,8 @@ public class TransfersResource {
                     .build();
         } catch (TransferRefusedException e) {
             RequestCheck.Invalid problem = e.problem();
-            Response.Status status = problem.kind() == RequestCheck.Invalid.Kind.MALFORMED
-                    ? Response.Status.BAD_REQUEST : Response.Status.fromStatusCode(422);
+            Response.StatusType status = problem.kind() == RequestCheck.Invalid.Kind.MALFORMED
+                    ? Response.Status.BAD_REQUEST : Problem.UNPROCESSABLE_CONTENT;
             return refused(Problem.of(status, "Transfer refused", problem.errors()));
         }
     }
