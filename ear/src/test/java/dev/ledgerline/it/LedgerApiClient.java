@@ -76,7 +76,7 @@ public final class LedgerApiClient {
 
     /** Waits (bounded) until the transfer reaches a final status, and returns it. */
     public JsonObject awaitFinal(UUID id, Duration deadline) {
-        return await("transfer " + id + " reaches a final status").atMost(deadline).pollInterval(Duration.ofMillis(100))
+        return await("transfer " + id + " reaches a final status").atMost(deadline).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
                 .until(() -> transfer(id), t -> !"QUEUED".equals(t.getString("status")));
     }
 

@@ -1,16 +1,15 @@
 package dev.ledgerline.ledger.messaging;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /**
- * One consumer thread's loop: takes messages one transaction at a time until the queue is empty, then
- * returns so the scheduler can run it again shortly. When the broker or the database is unreachable it
- * backs off (1 s doubling to 30 s) and says so once per outage rather than once per attempt.
+ * One consumer thread's loop: takes messages one transaction at a time until it is stopped. An idle
+ * receive waits inside its own transaction, so the loop never spins. When the broker or the database is
+ * unreachable it backs off (1 s doubling to 30 s) and says so once per outage rather than once per attempt.
  */
 public final class QueuePoller implements Runnable {
 
@@ -20,28 +19,40 @@ public final class QueuePoller implements Runnable {
 
     private final String name;
     private final BooleanSupplier takeOne;
-    /** Held while a run is taking messages, so that stopping can wait for the transaction in flight. */
-    private final ReentrantLock running = new ReentrantLock();
+    private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopped;
     private Duration backoff = Duration.ZERO;
-    private Instant pausedUntil = Instant.MIN;
 
-    /** @param takeOne processes at most one message in its own transaction; false when there was none */
+    /** @param takeOne processes at most one message in its own transaction; false when none came */
     public QueuePoller(String name, BooleanSupplier takeOne) {
         this.name = name;
         this.takeOne = takeOne;
     }
 
-    /**
-     * Stops taking messages and waits (bounded) for the transaction in flight to end, so that the
-     * application does not stop under it while the resource adapter is being stopped too.
-     */
-    public void stop(Duration wait) {
-        stopped = true;
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void run() {
         try {
-            if (running.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                running.unlock();
-            } else {
+            while (!stopped) {
+                takeOneOrBackOff();
+            }
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** Asks the loop to stop after the transaction in flight. */
+    public void stop() {
+        stopped = true;
+    }
+
+    /** Waits (bounded) until the loop has ended, so that the application does not stop under a transaction. */
+    public void awaitFinished(Duration wait) {
+        try {
+            if (!finished.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warning(name + " still busy after " + wait + "; stopping without it");
             }
         } catch (InterruptedException e) {
@@ -49,17 +60,13 @@ public final class QueuePoller implements Runnable {
         }
     }
 
-    @Override
-    public void run() {
-        if (stopped || Instant.now().isBefore(pausedUntil)) {
-            return;
-        }
-        running.lock();
+    private void takeOneOrBackOff() {
         try {
-            while (!stopped && takeOne.getAsBoolean()) {
-                recovered();
+            takeOne.getAsBoolean();
+            if (!backoff.isZero()) {
+                LOG.info(name + " is taking messages again");
+                backoff = Duration.ZERO;
             }
-            recovered();
         } catch (RuntimeException e) {
             if (stopped) {
                 return;
@@ -68,16 +75,17 @@ public final class QueuePoller implements Runnable {
                 LOG.warning(name + " cannot take messages, retrying with backoff: " + e);
             }
             backoff = backoff.isZero() ? FIRST_BACKOFF : min(backoff.multipliedBy(2), MAX_BACKOFF);
-            pausedUntil = Instant.now().plus(backoff);
-        } finally {
-            running.unlock();
+            pause(backoff);
         }
     }
 
-    private void recovered() {
-        if (!backoff.isZero()) {
-            LOG.info(name + " is taking messages again");
-            backoff = Duration.ZERO;
+    private void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            // Interrupted because the application is stopping.
+            stopped = true;
+            Thread.currentThread().interrupt();
         }
     }
 

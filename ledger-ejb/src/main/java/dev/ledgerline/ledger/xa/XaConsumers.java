@@ -3,8 +3,6 @@ package dev.ledgerline.ledger.xa;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -16,7 +14,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
 import dev.ledgerline.ledger.messaging.QueuePoller;
@@ -35,11 +33,13 @@ import dev.ledgerline.ledger.service.LedgerSettings;
 public class XaConsumers {
 
     private static final Logger LOG = Logger.getLogger(XaConsumers.class.getName());
-    /** Pause between two runs of a poller that found its queue empty; the receive itself waits longer. */
-    private static final long IDLE_PAUSE_MILLIS = 10;
 
+    /**
+     * Threads of their own, not tasks of the server's shared executor: a poller is always busy (an idle
+     * receive waits inside its transaction), and Liberty waits for busy executor threads before it stops.
+     */
     @Resource
-    ManagedScheduledExecutorService executor;
+    ManagedThreadFactory threads;
 
     @EJB
     XaTransferProcessor processor;
@@ -54,7 +54,6 @@ public class XaConsumers {
     LedgerSettings settings;
 
     private final List<QueuePoller> pollers = new ArrayList<>();
-    private final List<ScheduledFuture<?>> runs = new ArrayList<>();
 
     @PostConstruct
     void start() {
@@ -75,15 +74,17 @@ public class XaConsumers {
 
     private void schedule(QueuePoller poller) {
         pollers.add(poller);
-        runs.add(executor.scheduleWithFixedDelay(poller, 0, IDLE_PAUSE_MILLIS, TimeUnit.MILLISECONDS));
+        Thread thread = threads.newThread(poller);
+        thread.setName("ledgerline-" + poller.name());
+        thread.start();
     }
 
     @PreDestroy
     void stop() {
-        runs.forEach(run -> run.cancel(false));
         // A receive in flight ends within its wait; give it that long, and a little more to commit.
         Duration wait = Duration.ofMillis(settings.pollWaitMillis()).plusSeconds(5);
-        pollers.forEach(poller -> poller.stop(wait));
+        pollers.forEach(QueuePoller::stop);
+        pollers.forEach(poller -> poller.awaitFinished(wait));
         LOG.info("stopped the XA consumers");
     }
 }
