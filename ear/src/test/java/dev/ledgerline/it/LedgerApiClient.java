@@ -80,7 +80,7 @@ public final class LedgerApiClient {
                 .until(() -> transfer(id), t -> !"QUEUED".equals(t.getString("status")));
     }
 
-    /** Balances in minor units, by account id. */
+    /** Balances in minor units, by account id (the demo accounts are all in two-decimal currencies). */
     public Map<String, Long> balances() {
         var accounts = get("accounts").jsonArrayOrObject().asJsonArray();
         var balances = new java.util.TreeMap<String, Long>();

@@ -1,0 +1,4 @@
+/**
+ * Checking a client's transfer request, field by field and against the accounts, before anything is written.
+ */
+package dev.ledgerline.ledger.submit;
