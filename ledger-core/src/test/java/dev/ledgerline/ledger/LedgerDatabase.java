@@ -1,25 +1,72 @@
 package dev.ledgerline.ledger;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Currency;
 import java.util.UUID;
 
 import org.h2.jdbcx.JdbcDataSource;
 
 import dev.ledgerline.db.LedgerSchema;
+import dev.ledgerline.ledger.domain.Money;
+import dev.ledgerline.ledger.domain.Transfer;
+import dev.ledgerline.ledger.domain.TransferMode;
+import dev.ledgerline.ledger.domain.TransferStatus;
+import dev.ledgerline.ledger.store.TransferStore;
 
 /** A fresh in-memory H2 database with the real migrations, one per test. */
 public final class LedgerDatabase {
+
+    private static final Currency EUR = Currency.getInstance("EUR");
 
     private LedgerDatabase() {
     }
 
     public static JdbcDataSource fresh() {
+        return fresh("");
+    }
+
+    /**
+     * A fresh database whose connections wait up to {@code lockTimeout} for a row another transaction has
+     * locked. H2 2.5 waits two seconds by default, which a test that makes many threads update the same
+     * rows can exceed on a slow machine.
+     */
+    public static JdbcDataSource fresh(Duration lockTimeout) {
+        return fresh(";LOCK_TIMEOUT=" + lockTimeout.toMillis());
+    }
+
+    private static JdbcDataSource fresh(String settings) {
         var ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:ledger-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        ds.setURL("jdbc:h2:mem:ledger-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + settings);
         LedgerSchema.migrate(ds);
         return ds;
+    }
+
+    /**
+     * Queues a transfer in EUR between two demo accounts and commits it. In XA mode, because that is the
+     * only mode {@code TransferMode} has so far: the appliers and the idempotent consumer do not read the
+     * mode, and adding a mode would make the API accept it before anything carries it.
+     */
+    public static Transfer queue(JdbcDataSource ds, String from, String to, long amountMinor, Instant at)
+            throws SQLException {
+        var t = new Transfer(UUID.randomUUID(), "key-" + UUID.randomUUID(), TransferMode.XA, from, to,
+                new Money(amountMinor, EUR), TransferStatus.QUEUED, null, null, 0, at, null);
+        try (Connection c = ds.getConnection()) {
+            new TransferStore().insert(c, t);
+        }
+        return t;
+    }
+
+    /** The number of rows a query counts, read behind the ledger's back. */
+    public static long count(JdbcDataSource ds, String countQuery) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(countQuery)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** Runs a statement behind the ledger's back, to prove that the checker notices. */

@@ -26,6 +26,7 @@ public final class InvariantChecker {
     public static final String NO_BALANCE_BELOW_FLOOR = "no-balance-below-floor";
     public static final String NOTHING_IN_DOUBT = "nothing-in-doubt-in-database";
     public static final String BALANCE_MATCHES_ENTRIES = "balance-equals-opening-plus-entries";
+    public static final String OUTBOX_DRAINED = "outbox-drained";
 
     private final Clock clock;
 
@@ -34,8 +35,9 @@ public final class InvariantChecker {
     }
 
     /**
-     * @param settleTime how long a transfer may stay QUEUED before it counts as lost; checks made right
-     *                   after a load use a short one, checks made while traffic flows a longer one
+     * @param settleTime how long a transfer may stay QUEUED before it counts as lost, and an outbox row
+     *                   unpublished before it counts as stuck; checks made right after a load use a short
+     *                   one, checks made while traffic flows a longer one
      */
     public InvariantReport check(Connection c, Duration settleTime) throws SQLException {
         Instant now = clock.instant();
@@ -47,6 +49,7 @@ public final class InvariantChecker {
         results.add(noBalanceBelowFloor(c));
         results.add(balanceMatchesEntries(c));
         results.add(nothingInDoubt(c));
+        results.add(outboxDrained(c, now.minus(settleTime)));
         return new InvariantReport(now, results);
     }
 
@@ -155,6 +158,20 @@ public final class InvariantChecker {
         return countRows(c, sql, NOTHING_IN_DOUBT, "no prepared (in-doubt) transaction branch left in the database",
                 rs -> "branch " + rs.getString("xid") + " " + rs.getString("state"),
                 "no prepared branch");
+    }
+
+    private static InvariantResult outboxDrained(Connection c, Instant createdBefore) throws SQLException {
+        // The idempotent design's half of invariant 5: the relay publishes what was accepted. A row waiting
+        // longer than the settle time means the relay is stuck or dead, and its transfer is not moving.
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, transfer_id, created_at FROM outbox WHERE published_at IS NULL AND created_at < ?
+                 ORDER BY created_at, id""")) {
+            ps.setObject(1, createdBefore.atOffset(ZoneOffset.UTC));
+            return countRows(ps, OUTBOX_DRAINED, "no outbox row left unpublished longer than the settle time",
+                    rs -> "outbox row " + rs.getLong("id") + " of transfer " + rs.getString("transfer_id")
+                            + " unpublished since " + rs.getObject("created_at"),
+                    "nothing unpublished since before " + createdBefore);
+        }
     }
 
     @FunctionalInterface
