@@ -12,20 +12,21 @@ import org.jboss.byteman.agent.submit.Submit;
 final class BytemanRules implements AutoCloseable {
 
     private final Submit agent = new Submit("127.0.0.1", IntegrationSettings.bytemanPort());
-    private final String name;
+    private final ScriptText script;
 
-    private BytemanRules(String name) {
-        this.name = name;
+    private BytemanRules(ScriptText script) {
+        this.script = script;
     }
 
     static BytemanRules install(String name, String rules) throws Exception {
-        var installed = new BytemanRules(name);
-        installed.agent.addScripts(List.of(new ScriptText(name, rules)));
+        var installed = new BytemanRules(new ScriptText(name, rules));
+        installed.agent.addScripts(List.of(installed.script));
         return installed;
     }
 
+    /** Removes this script's rules, and only them. */
     @Override
     public void close() throws Exception {
-        agent.deleteAllRules();
+        agent.deleteScripts(List.of(script));
     }
 }

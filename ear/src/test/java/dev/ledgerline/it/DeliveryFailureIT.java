@@ -14,13 +14,14 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.ledgerline.testkit.BrokerInspector;
 
 /**
- * Failures inside the XA consumer, injected with Byteman into the running server: a failure after the
+ * Failures inside the consumer of each design, injected with Byteman into the running server: a failure after the
  * debit rolls everything back and the redelivered message is applied once; a message that always fails
  * ends on the dead-letter queue and its transfer FAILED, while other transfers keep flowing.
  */
@@ -38,8 +39,9 @@ class DeliveryFailureIT {
         return Deployments.ledgerline();
     }
 
-    @Test
-    void aFailureAfterTheDebitRollsEverythingBackAndTheRedeliveryAppliesItOnce() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"xa", "idempotent"})
+    void aFailureAfterTheDebitRollsEverythingBackAndTheRedeliveryAppliesItOnce(String mode) throws Exception {
         Map<String, Long> before = api.balances();
         String flag = "fail-after-debit-" + UUID.randomUUID();
         // The first debit of ACC-008 succeeds in the database, then the consumer fails before the credit.
@@ -54,7 +56,7 @@ class DeliveryFailureIT {
                 """.formatted(flag);
         JsonObject done;
         try (var injected = BytemanRules.install("fail-after-debit", rule)) {
-            UUID id = api.submitAccepted("ACC-008", "ACC-009", "7.77", "EUR");
+            UUID id = api.submitAccepted(mode, "ACC-008", "ACC-009", "7.77", "EUR");
             done = api.awaitFinal(id, DEADLINE);
         }
 
@@ -69,8 +71,9 @@ class DeliveryFailureIT {
                 .hasSize(1);
     }
 
-    @Test
-    void aMessageThatAlwaysFailsIsDeadLetteredAndTheConsumerKeepsServingOthers() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"xa", "idempotent"})
+    void aMessageThatAlwaysFailsIsDeadLetteredAndTheConsumerKeepsServingOthers(String mode) throws Exception {
         Map<String, Long> before = api.balances();
         String poisonKey = "poison-" + UUID.randomUUID();
         String rule = """
@@ -85,12 +88,12 @@ class DeliveryFailureIT {
         JsonObject poison;
         List<UUID> others = new ArrayList<>();
         try (var injected = BytemanRules.install("poison", rule)) {
-            var reply = api.submit("ACC-004", "ACC-005", "3.00", "EUR", poisonKey);
+            var reply = api.submit(mode, "ACC-004", "ACC-005", "3.00", "EUR", poisonKey);
             assertThat(reply.status()).isEqualTo(202);
             UUID poisonId = UUID.fromString(reply.json().getString("id"));
             // While the poison message waits out its redelivery delays, other transfers complete.
             for (int i = 0; i < 5; i++) {
-                others.add(api.submitAccepted("ACC-001", "ACC-003", "1.00", "EUR"));
+                others.add(api.submitAccepted(mode, "ACC-001", "ACC-003", "1.00", "EUR"));
             }
             for (UUID other : others) {
                 assertThat(api.awaitFinal(other, DEADLINE).getString("status")).isEqualTo("COMPLETED");
@@ -106,8 +109,12 @@ class DeliveryFailureIT {
         assertThat(after.get("ACC-004")).isEqualTo(before.get("ACC-004"));
         assertThat(after.get("ACC-005")).isEqualTo(before.get("ACC-005"));
         try (var broker = BrokerInspector.connect(IntegrationSettings.brokerUrl())) {
-            assertThat(broker.messageCount("transfers.xa")).isZero();
-            assertThat(broker.messageCount("transfers.xa.dlq")).isZero();
+            assertThat(broker.messageCount("transfers." + queueOf(mode))).isZero();
+            assertThat(broker.messageCount("transfers." + queueOf(mode) + ".dlq")).isZero();
         }
+    }
+
+    private static String queueOf(String mode) {
+        return mode.equals("xa") ? "xa" : "idem";
     }
 }

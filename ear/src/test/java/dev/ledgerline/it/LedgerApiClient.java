@@ -54,16 +54,30 @@ public final class LedgerApiClient {
         return send(request);
     }
 
+    /** Submits in the server's default mode. */
     public Reply submit(String from, String to, String amount, String currency, String idempotencyKey) {
+        return submit(null, from, to, amount, currency, idempotencyKey);
+    }
+
+    /** @param mode {@code xa}, {@code idempotent}, or null for the server's default */
+    public Reply submit(String mode, String from, String to, String amount, String currency, String idempotencyKey) {
         var body = Json.createObjectBuilder()
                 .add("fromAccount", from).add("toAccount", to).add("amount", amount)
-                .add("currency", currency).add("idempotencyKey", idempotencyKey).build();
-        return post("transfers", "application/json", body.toString());
+                .add("currency", currency).add("idempotencyKey", idempotencyKey);
+        if (mode != null) {
+            body.add("mode", mode);
+        }
+        return post("transfers", "application/json", body.build().toString());
+    }
+
+    /** Submits a transfer in the server's default mode that must be accepted, and returns its id. */
+    public UUID submitAccepted(String from, String to, String amount, String currency) {
+        return submitAccepted(null, from, to, amount, currency);
     }
 
     /** Submits a transfer that must be accepted, and returns its id. */
-    public UUID submitAccepted(String from, String to, String amount, String currency) {
-        Reply reply = submit(from, to, amount, currency, "it-" + UUID.randomUUID());
+    public UUID submitAccepted(String mode, String from, String to, String amount, String currency) {
+        Reply reply = submit(mode, from, to, amount, currency, "it-" + UUID.randomUUID());
         if (reply.status() != 202) {
             throw new AssertionError("expected 202 Accepted, got " + reply.status() + ": " + reply.body());
         }
@@ -87,6 +101,21 @@ public final class LedgerApiClient {
         accounts.forEach(a -> balances.put(a.asJsonObject().getString("id"),
                 new java.math.BigDecimal(a.asJsonObject().getString("balance")).movePointRight(2).longValueExact()));
         return balances;
+    }
+
+    /** The idempotent consumers' counts: {@code duplicatesSkipped}, {@code versionConflicts}. */
+    public JsonObject statistics() {
+        return get("statistics").json();
+    }
+
+    /** Asserts that every invariant the server checks holds. */
+    public void assertInvariantsHold(Duration settleTime) {
+        for (var result : invariants(settleTime).getJsonArray("results")) {
+            JsonObject r = result.asJsonObject();
+            if (!r.getBoolean("holds")) {
+                throw new AssertionError("invariant " + r.getString("name") + " broken: " + r.getString("detail"));
+            }
+        }
     }
 
     public JsonObject invariants(Duration settleTime) {

@@ -6,7 +6,9 @@ import java.util.Optional;
 /** Which of the two designs carries a transfer. The wire name is what clients send and read. */
 public enum TransferMode {
     /** Two-phase commit: the database work and the message acknowledgement commit together. */
-    XA("xa");
+    XA("xa"),
+    /** No XA: local transactions, a transactional outbox, versioned updates and a processed-message record. */
+    IDEMPOTENT("idempotent");
 
     private final String wireName;
 

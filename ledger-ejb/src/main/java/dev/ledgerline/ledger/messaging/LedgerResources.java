@@ -6,14 +6,21 @@ package dev.ledgerline.ledger.messaging;
  */
 public final class LedgerResources {
 
-    /** The ledger database, an XA data source. */
+    /** The ledger database, an XA data source: its connections enlist in the server's XA transactions. */
     public static final String DATA_SOURCE = "jdbc/ledger";
+    /** The same database through a non-XA data source: local transactions only, for the idempotent design. */
+    public static final String LOCAL_DATA_SOURCE = "jdbc/ledgerLocal";
     /** Artemis through its resource adapter: connections enlist in the server's XA transactions. */
     public static final String XA_CONNECTION_FACTORY = "jms/xaConnectionFactory";
     /** Queue {@code transfers.xa}: one message per transfer submitted in XA mode. */
     public static final String XA_QUEUE = "jms/transfersXa";
     /** Queue {@code transfers.xa.dlq}: where the broker moves an XA message after its last failed delivery. */
     public static final String XA_DEAD_LETTER_QUEUE = "jms/transfersXaDeadLetters";
+
+    /** Queue {@code transfers.idem}: one message per transfer of the idempotent design, sent by the outbox relay. */
+    public static final String IDEMPOTENT_QUEUE_NAME = "transfers.idem";
+    /** JMS property carrying the key the idempotent consumer deduplicates on. */
+    public static final String MESSAGE_KEY_PROPERTY = "ledgerlineMessageKey";
 
     private LedgerResources() {
     }

@@ -7,8 +7,9 @@ import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /**
- * One consumer thread's loop: takes messages one transaction at a time until it is stopped. An idle
- * receive waits inside its own transaction, so the loop never spins. When the broker or the database is
+ * One worker thread's loop: takes messages one transaction at a time until it is stopped. An idle receive
+ * waits inside its own transaction, and work looked for in a table waits out an idle pause, so the loop
+ * never spins. When the broker or the database is
  * unreachable it backs off (1 s doubling to 30 s) and says so once per outage rather than once per attempt.
  */
 public final class QueuePoller implements Runnable {
@@ -19,14 +20,20 @@ public final class QueuePoller implements Runnable {
 
     private final String name;
     private final BooleanSupplier takeOne;
+    private final Duration idlePause;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopped;
     private Duration backoff = Duration.ZERO;
 
-    /** @param takeOne processes at most one message in its own transaction; false when none came */
-    public QueuePoller(String name, BooleanSupplier takeOne) {
+    /**
+     * @param takeOne   processes at most one message (or batch) in its own transaction; false when none came
+     * @param idlePause how long to wait after finding nothing: zero for a receive that waits by itself, a
+     *                  polling period for work that is looked for in a table
+     */
+    public QueuePoller(String name, BooleanSupplier takeOne, Duration idlePause) {
         this.name = name;
         this.takeOne = takeOne;
+        this.idlePause = idlePause;
     }
 
     public String name() {
@@ -62,10 +69,13 @@ public final class QueuePoller implements Runnable {
 
     private void takeOneOrBackOff() {
         try {
-            takeOne.getAsBoolean();
+            boolean tookSome = takeOne.getAsBoolean();
             if (!backoff.isZero()) {
                 LOG.info(name + " is taking messages again");
                 backoff = Duration.ZERO;
+            }
+            if (!tookSome && !idlePause.isZero()) {
+                pause(idlePause);
             }
         } catch (RuntimeException e) {
             if (stopped) {

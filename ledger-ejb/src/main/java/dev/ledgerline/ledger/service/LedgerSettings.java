@@ -1,6 +1,10 @@
 package dev.ledgerline.ledger.service;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+
+import dev.ledgerline.ledger.domain.TransferMode;
+import dev.ledgerline.ledger.idempotent.RetryPolicy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +29,52 @@ public class LedgerSettings {
     @Inject
     @ConfigProperty(name = "ledgerline.poll.wait-ms", defaultValue = "1000")
     long pollWaitMillis;
+
+    @Inject
+    @ConfigProperty(name = "ledgerline.transfer.default-mode", defaultValue = "xa")
+    String defaultMode;
+
+    @Inject
+    @ConfigProperty(name = "ledgerline.idempotent.max-attempts", defaultValue = "10")
+    int idempotentMaxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "ledgerline.idempotent.backoff-base-ms", defaultValue = "2")
+    long idempotentBackoffBaseMillis;
+
+    @Inject
+    @ConfigProperty(name = "ledgerline.idempotent.backoff-cap-ms", defaultValue = "100")
+    long idempotentBackoffCapMillis;
+
+    @Inject
+    @ConfigProperty(name = "ledgerline.outbox.period-ms", defaultValue = "50")
+    long outboxPeriodMillis;
+
+    @Inject
+    @ConfigProperty(name = "ledgerline.outbox.batch", defaultValue = "50")
+    int outboxBatch;
+
+    /** The mode of a transfer whose request names none. */
+    public TransferMode defaultMode() {
+        return TransferMode.fromWireName(defaultMode).orElseThrow(() -> new IllegalStateException(
+                "ledgerline.transfer.default-mode must be xa or idempotent, not " + defaultMode));
+    }
+
+    /** How often the idempotent consumer retries a transfer whose accounts moved under it, and how it waits. */
+    public RetryPolicy idempotentRetryPolicy() {
+        return new RetryPolicy(idempotentMaxAttempts, Duration.ofMillis(idempotentBackoffBaseMillis),
+                Duration.ofMillis(idempotentBackoffCapMillis));
+    }
+
+    /** How long the outbox relay waits before looking again when it found nothing to publish. */
+    public Duration outboxPeriod() {
+        return Duration.ofMillis(outboxPeriodMillis);
+    }
+
+    /** How many outbox rows the relay claims at once. */
+    public int outboxBatch() {
+        return outboxBatch;
+    }
 
     /** The largest amount one transfer may move, in major units of its currency. */
     public BigDecimal maxTransferAmount() {

@@ -17,6 +17,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
+import dev.ledgerline.ledger.messaging.DeliveryFailedException;
+import dev.ledgerline.ledger.messaging.FailedDeliveries;
 import dev.ledgerline.ledger.messaging.QueuePoller;
 import dev.ledgerline.ledger.service.LedgerSettings;
 
@@ -66,9 +68,9 @@ public class XaConsumers {
                     failures.record(e);
                     return true;
                 }
-            }));
+            }, Duration.ZERO));
         }
-        schedule(new QueuePoller("xa-dead-letters", () -> deadLetters.failNext(wait)));
+        schedule(new QueuePoller("xa-dead-letters", () -> deadLetters.failNext(wait), Duration.ZERO));
         LOG.info("started " + settings.xaConsumers() + " XA consumers on transfers.xa and one on transfers.xa.dlq");
     }
 

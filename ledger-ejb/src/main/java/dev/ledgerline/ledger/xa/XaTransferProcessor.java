@@ -21,6 +21,7 @@ import jakarta.jms.Queue;
 
 import dev.ledgerline.ledger.apply.ApplyOutcome;
 import dev.ledgerline.ledger.apply.LockingTransferApplier;
+import dev.ledgerline.ledger.messaging.DeliveryFailedException;
 import dev.ledgerline.ledger.messaging.LedgerResources;
 import dev.ledgerline.ledger.messaging.TransferMessages;
 import dev.ledgerline.ledger.service.TransferLog;

@@ -3,9 +3,6 @@ package dev.ledgerline.ledger.xa;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -22,7 +19,6 @@ import jakarta.jms.Queue;
 
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.domain.TransferMode;
-import dev.ledgerline.ledger.domain.TransferStatus;
 import dev.ledgerline.ledger.messaging.LedgerResources;
 import dev.ledgerline.ledger.messaging.TransferMessages;
 import dev.ledgerline.ledger.service.ConcurrentSubmissionException;
@@ -31,9 +27,8 @@ import dev.ledgerline.ledger.service.Submission;
 import dev.ledgerline.ledger.service.TransferLog;
 import dev.ledgerline.ledger.service.TransferRefusedException;
 import dev.ledgerline.ledger.store.TransferStore;
-import dev.ledgerline.ledger.submit.FieldError;
-import dev.ledgerline.ledger.submit.RequestCheck;
-import dev.ledgerline.ledger.submit.TransferOrder;
+import dev.ledgerline.ledger.submit.IntakeDecision;
+import dev.ledgerline.ledger.submit.TransferIntake;
 import dev.ledgerline.ledger.submit.TransferRequest;
 import dev.ledgerline.ledger.submit.TransferRequestValidator;
 
@@ -60,12 +55,11 @@ public class XaTransferSubmission {
     TransferLog log;
 
     private final TransferStore transfers = new TransferStore();
-    private final Clock clock = Clock.systemUTC();
-    private TransferRequestValidator validator;
+    private TransferIntake intake;
 
     @PostConstruct
-    void createValidator() {
-        validator = new TransferRequestValidator(settings.maxTransferAmount());
+    void createIntake() {
+        intake = new TransferIntake(new TransferRequestValidator(settings.maxTransferAmount()), Clock.systemUTC());
     }
 
     /**
@@ -76,22 +70,23 @@ public class XaTransferSubmission {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Submission submit(TransferRequest request) {
-        TransferOrder order = valid(validator.checkFields(request));
         Transfer transfer;
         try (Connection c = dataSource.getConnection()) {
-            Optional<Transfer> existing = transfers.findByIdempotencyKey(c, order.idempotencyKey());
-            if (existing.isPresent()) {
-                return new Submission(sameOrder(existing.get(), order), false);
+            IntakeDecision decision = intake.decide(c, request, TransferMode.XA);
+            if (decision instanceof IntakeDecision.Refuse refuse) {
+                throw new TransferRefusedException(refuse.problem());
             }
-            valid(validator.checkAccounts(c, order));
-            transfer = new Transfer(UUID.randomUUID(), order.idempotencyKey(), TransferMode.XA, order.fromAccount(),
-                    order.toAccount(), order.amount(), TransferStatus.QUEUED, null, null, 0, clock.instant(), null);
+            if (decision instanceof IntakeDecision.Replay replay) {
+                return new Submission(replay.transfer(), false);
+            }
+            transfer = ((IntakeDecision.Accept) decision).transfer();
             transfers.insert(c, transfer);
         } catch (SQLException e) {
             if (TransferStore.isDuplicate(e)) {
-                throw new ConcurrentSubmissionException(order.idempotencyKey());
+                throw new ConcurrentSubmissionException(request.idempotencyKey());
             }
-            throw new IllegalStateException("could not store transfer " + order + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not store a transfer for key " + request.idempotencyKey() + ": "
+                    + e.getMessage(), e);
         }
         try (JMSContext context = connectionFactory.createContext()) {
             context.createProducer()
@@ -100,26 +95,5 @@ public class XaTransferSubmission {
         }
         log.afterCommit(transfer);
         return new Submission(transfer, true);
-    }
-
-    private static TransferOrder valid(RequestCheck check) {
-        if (check instanceof RequestCheck.Invalid invalid) {
-            throw new TransferRefusedException(invalid);
-        }
-        return ((RequestCheck.Valid) check).order();
-    }
-
-    /** A repeated key must repeat the same request; the same key for other details is a client bug. */
-    private static Transfer sameOrder(Transfer existing, TransferOrder order) {
-        boolean same = existing.fromAccount().equals(order.fromAccount())
-                && existing.toAccount().equals(order.toAccount())
-                && existing.amount().equals(order.amount())
-                && existing.mode() == TransferMode.XA;
-        if (!same) {
-            throw new TransferRefusedException(new RequestCheck.Invalid(RequestCheck.Invalid.Kind.UNPROCESSABLE,
-                    List.of(new FieldError("idempotencyKey", "was already used for transfer " + existing.id()
-                            + " with different details"))));
-        }
-        return existing;
     }
 }

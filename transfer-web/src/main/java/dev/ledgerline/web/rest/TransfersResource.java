@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,16 +25,21 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import dev.ledgerline.ledger.domain.TransferMode;
+import dev.ledgerline.ledger.idem.IdempotentTransferSubmission;
 import dev.ledgerline.ledger.service.ConcurrentSubmissionException;
 import dev.ledgerline.ledger.service.LedgerQueries;
+import dev.ledgerline.ledger.service.LedgerSettings;
 import dev.ledgerline.ledger.service.Submission;
 import dev.ledgerline.ledger.service.TransferRefusedException;
 import dev.ledgerline.ledger.submit.RequestCheck;
+import dev.ledgerline.ledger.submit.TransferRequest;
 import dev.ledgerline.ledger.xa.XaTransferSubmission;
 
 /**
  * Submitting a transfer answers 202 Accepted with its location: the money moves later, when a consumer
- * applies it. Repeating a request with the same idempotency key answers 200 with the same transfer.
+ * applies it. Repeating a request with the same idempotency key answers 200 with the same transfer. The
+ * request's {@code mode} ({@code xa} or {@code idempotent}, default {@code ledgerline.transfer.default-mode})
+ * chooses the design that carries it.
  */
 @Path("/transfers")
 @RequestScoped
@@ -45,6 +51,12 @@ public class TransfersResource {
 
     @EJB
     XaTransferSubmission xa;
+
+    @EJB
+    IdempotentTransferSubmission idempotent;
+
+    @Inject
+    LedgerSettings settings;
 
     @EJB
     LedgerQueries ledger;
@@ -65,12 +77,13 @@ public class TransfersResource {
         } catch (InvalidRequestBodyException e) {
             return refused(Problem.field(e.status(), "Invalid transfer request", e.field(), e.getMessage()));
         }
-        if (read.mode() != null && TransferMode.fromWireName(read.mode()).isEmpty()) {
+        TransferMode mode = read.mode() == null ? settings.defaultMode() : TransferMode.fromWireName(read.mode()).orElse(null);
+        if (mode == null) {
             return refused(Problem.field(Response.Status.BAD_REQUEST, "Invalid transfer request", "mode",
-                    "unknown mode '" + read.mode() + "'; use xa"));
+                    "unknown mode '" + read.mode() + "'; use xa or idempotent"));
         }
         try {
-            Submission submission = submitOnce(read);
+            Submission submission = submitOnce(mode, read.request());
             URI location = uri.getBaseUriBuilder().path(TransfersResource.class).path(submission.transfer().id().toString()).build();
             return Response.status(submission.created() ? Response.Status.ACCEPTED : Response.Status.OK)
                     .location(location)
@@ -84,13 +97,17 @@ public class TransfersResource {
         }
     }
 
-    private Submission submitOnce(TransferRequestReader.Read read) {
+    private Submission submitOnce(TransferMode mode, TransferRequest request) {
         try {
-            return xa.submit(read.request());
+            return submit(mode, request);
         } catch (ConcurrentSubmissionException raced) {
             // The other request with this key has committed its transfer: answering with it is the replay.
-            return xa.submit(read.request());
+            return submit(mode, request);
         }
+    }
+
+    private Submission submit(TransferMode mode, TransferRequest request) {
+        return mode == TransferMode.XA ? xa.submit(request) : idempotent.submit(request);
     }
 
     /** A client's mistake: answered with the problem and logged once, at INFO, without a stack trace. */

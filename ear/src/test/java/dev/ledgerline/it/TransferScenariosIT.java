@@ -14,7 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -22,14 +21,19 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.ledgerline.testkit.BrokerInspector;
 
-/** XA transfers end to end: REST, the XA submission, Artemis, the XA consumer, H2, on a real Liberty. */
+/**
+ * The same scenarios, with the same assertions, for both designs end to end on a real Liberty: REST, the
+ * submission (XA, or a local transaction with an outbox), Artemis, the consumer, H2.
+ */
 @ExtendWith(LedgerBrokerExtension.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class XaTransferIT {
+class TransferScenariosIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
@@ -40,18 +44,19 @@ class XaTransferIT {
         return Deployments.ledgerline();
     }
 
-    @Test
-    void aTransferCompletesAndBothBalancesMove() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"xa", "idempotent"})
+    void aTransferCompletesAndBothBalancesMove(String mode) {
         Map<String, Long> before = api.balances();
 
-        var reply = api.submit("ACC-001", "ACC-002", "12.34", "EUR", "it-" + UUID.randomUUID());
+        var reply = api.submit(mode, "ACC-001", "ACC-002", "12.34", "EUR", "it-" + UUID.randomUUID());
 
         assertThat(reply.status()).isEqualTo(202);
         assertThat(reply.location()).endsWith("/api/transfers/" + reply.json().getString("id"));
         assertThat(reply.json().getString("status")).isEqualTo("QUEUED");
         JsonObject done = api.awaitFinal(UUID.fromString(reply.json().getString("id")), DEADLINE);
         assertThat(done.getString("status")).isEqualTo("COMPLETED");
-        assertThat(done.getString("mode")).isEqualTo("xa");
+        assertThat(done.getString("mode")).isEqualTo(mode);
         assertThat(done.getString("completedAt")).isNotBlank();
         Map<String, Long> after = api.balances();
         assertThat(after.get("ACC-001")).isEqualTo(before.get("ACC-001") - 1234);
@@ -64,12 +69,13 @@ class XaTransferIT {
         });
     }
 
-    @Test
-    void insufficientFundsIsRejectedAndNothingMoves() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"xa", "idempotent"})
+    void insufficientFundsIsRejectedAndNothingMoves(String mode) {
         Map<String, Long> before = api.balances();
         String tooMuch = String.valueOf(before.get("ACC-006") / 100 + 1) + ".00";
 
-        UUID id = api.submitAccepted("ACC-006", "ACC-007", tooMuch, "EUR");
+        UUID id = api.submitAccepted(mode, "ACC-006", "ACC-007", tooMuch, "EUR");
 
         JsonObject done = api.awaitFinal(id, DEADLINE);
         assertThat(done.getString("status")).isEqualTo("REJECTED");
@@ -79,13 +85,14 @@ class XaTransferIT {
                 .noneSatisfy(e -> assertThat(e.asJsonObject().getString("transferId")).isEqualTo(id.toString()));
     }
 
-    @Test
-    void theSameIdempotencyKeyTwiceMakesOneTransfer() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"xa", "idempotent"})
+    void theSameIdempotencyKeyTwiceMakesOneTransfer(String mode) {
         String key = "it-twice-" + UUID.randomUUID();
         Map<String, Long> before = api.balances();
 
-        var first = api.submit("ACC-003", "ACC-004", "5.00", "EUR", key);
-        var second = api.submit("ACC-003", "ACC-004", "5.00", "EUR", key);
+        var first = api.submit(mode, "ACC-003", "ACC-004", "5.00", "EUR", key);
+        var second = api.submit(mode, "ACC-003", "ACC-004", "5.00", "EUR", key);
 
         assertThat(first.status()).isEqualTo(202);
         assertThat(second.status()).isEqualTo(200);
@@ -93,13 +100,14 @@ class XaTransferIT {
         api.awaitFinal(UUID.fromString(first.json().getString("id")), DEADLINE);
         assertThat(api.balances().get("ACC-003")).isEqualTo(before.get("ACC-003") - 500);
 
-        var reusedForOther = api.submit("ACC-003", "ACC-004", "6.00", "EUR", key);
+        var reusedForOther = api.submit(mode, "ACC-003", "ACC-004", "6.00", "EUR", key);
         assertThat(reusedForOther.status()).isEqualTo(422);
         assertThat(reusedForOther.json().getString("field")).isEqualTo("idempotencyKey");
     }
 
-    @Test
-    void concurrentTransfersAmongTenAccountsKeepEveryInvariant() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"xa", "idempotent"})
+    void concurrentTransfersAmongTenAccountsKeepEveryInvariant(String mode) throws Exception {
         List<String> accounts = List.of("ACC-001", "ACC-002", "ACC-003", "ACC-004", "ACC-005",
                 "ACC-006", "ACC-007", "ACC-008", "ACC-009", "ACC-010");
         ExecutorService clients = Executors.newFixedThreadPool(16);
@@ -111,7 +119,7 @@ class XaTransferIT {
                 String to = accounts.get((accounts.indexOf(from) + 1 + random.nextInt(accounts.size() - 1)) % accounts.size());
                 // Up to 2,500.00: enough that the smaller accounts run dry and some transfers are rejected.
                 String amount = random.nextInt(1, 2500) + "." + String.format("%02d", random.nextInt(100));
-                return api.submitAccepted(from, to, amount, "EUR");
+                return api.submitAccepted(mode, from, to, amount, "EUR");
             });
         }
         List<UUID> ids = new ArrayList<>();
@@ -127,23 +135,23 @@ class XaTransferIT {
         for (UUID id : ids) {
             assertThat(api.awaitFinal(id, Duration.ofSeconds(120)).getString("status")).isIn("COMPLETED", "REJECTED");
         }
-        JsonObject report = api.invariants(Duration.ZERO);
-        for (JsonValue result : report.getJsonArray("results")) {
-            JsonObject r = result.asJsonObject();
-            assertThat(r.getBoolean("holds")).as(r.getString("name") + ": " + r.getString("detail")).isTrue();
-        }
+        api.assertInvariantsHold(Duration.ZERO);
     }
 
     @Test
-    void theConsumerListensOnTheQueueItWasMeantFor() throws Exception {
-        UUID id = api.submitAccepted("ACC-005", "ACC-001", "1.00", "EUR");
-        assertThat(api.awaitFinal(id, DEADLINE).getString("status")).isEqualTo("COMPLETED");
+    void theConsumersListenOnTheQueuesTheyWereMeantFor() throws Exception {
+        UUID viaXa = api.submitAccepted("xa", "ACC-005", "ACC-001", "1.00", "EUR");
+        UUID viaOutbox = api.submitAccepted("idempotent", "ACC-005", "ACC-001", "1.00", "EUR");
+        assertThat(api.awaitFinal(viaXa, DEADLINE).getString("status")).isEqualTo("COMPLETED");
+        assertThat(api.awaitFinal(viaOutbox, DEADLINE).getString("status")).isEqualTo("COMPLETED");
 
         try (var broker = BrokerInspector.connect(IntegrationSettings.brokerUrl())) {
             // Only the queues the broker configuration declares: no queue auto-created under a JNDI name.
-            assertThat(broker.queueNames()).contains("transfers.xa", "transfers.xa.dlq")
+            assertThat(broker.queueNames())
+                    .contains("transfers.xa", "transfers.xa.dlq", "transfers.idem", "transfers.idem.dlq")
                     .noneMatch(name -> name.startsWith("jms"));
             assertThat(broker.messageCount("transfers.xa")).isZero();
+            assertThat(broker.messageCount("transfers.idem")).isZero();
             assertThat(broker.preparedTransactions()).isEmpty();
         }
     }

@@ -1,4 +1,4 @@
-package dev.ledgerline.ledger.xa;
+package dev.ledgerline.ledger.messaging;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,24 +12,24 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
-import dev.ledgerline.ledger.messaging.LedgerResources;
 import dev.ledgerline.ledger.store.TransferStore;
 
 /**
- * Records why a delivery failed, in a transaction of its own after the failed one has rolled back, so the
- * transfer can say why if its message ends on the dead-letter queue.
+ * Records why a delivery failed, after the failed transaction has rolled back, so the transfer can say why
+ * if its message ends on the dead-letter queue. One auto-committed update on the local (non-XA) data
+ * source: a note about a failure needs no coordination, and serves both designs.
  */
 @Stateless
 public class FailedDeliveries {
 
     private static final Logger LOG = Logger.getLogger(FailedDeliveries.class.getName());
 
-    @Resource(lookup = LedgerResources.DATA_SOURCE)
+    @Resource(lookup = LedgerResources.LOCAL_DATA_SOURCE)
     DataSource dataSource;
 
     private final TransferStore transfers = new TransferStore();
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void record(DeliveryFailedException failure) {
         Throwable cause = failure.getCause();
         String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();

@@ -1,4 +1,4 @@
-package dev.ledgerline.ledger.xa;
+package dev.ledgerline.ledger.messaging;
 
 import java.util.UUID;
 

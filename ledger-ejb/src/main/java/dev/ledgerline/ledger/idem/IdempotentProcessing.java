@@ -1,0 +1,47 @@
+package dev.ledgerline.ledger.idem;
+
+import java.time.Clock;
+import java.util.Random;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.ledgerline.ledger.idempotent.IdempotentTransferProcessor;
+import dev.ledgerline.ledger.idempotent.Sleeper;
+import dev.ledgerline.ledger.messaging.LedgerResources;
+import dev.ledgerline.ledger.service.ConsumerStatistics;
+import dev.ledgerline.ledger.service.LedgerSettings;
+
+/**
+ * The one idempotent processor of the application, shared by every consumer instance, so that its counts
+ * of conflicts and skipped duplicates cover them all.
+ */
+@ApplicationScoped
+public class IdempotentProcessing {
+
+    @Resource(lookup = LedgerResources.LOCAL_DATA_SOURCE)
+    DataSource dataSource;
+
+    @Inject
+    LedgerSettings settings;
+
+    private IdempotentTransferProcessor processor;
+
+    @PostConstruct
+    void create() {
+        processor = new IdempotentTransferProcessor(dataSource, Clock.systemUTC(), settings.idempotentRetryPolicy(),
+                new Random(), Sleeper.threadSleep());
+    }
+
+    public IdempotentTransferProcessor processor() {
+        return processor;
+    }
+
+    public ConsumerStatistics statistics() {
+        return new ConsumerStatistics(processor.duplicatesSkipped(), processor.conflicts());
+    }
+}

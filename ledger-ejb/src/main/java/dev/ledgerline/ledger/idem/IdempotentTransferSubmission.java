@@ -1,0 +1,92 @@
+package dev.ledgerline.ledger.idem;
+
+import java.sql.SQLException;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import dev.ledgerline.ledger.domain.Transfer;
+import dev.ledgerline.ledger.domain.TransferMode;
+import dev.ledgerline.ledger.messaging.LedgerResources;
+import dev.ledgerline.ledger.service.ConcurrentSubmissionException;
+import dev.ledgerline.ledger.service.LedgerSettings;
+import dev.ledgerline.ledger.service.Submission;
+import dev.ledgerline.ledger.service.TransferLog;
+import dev.ledgerline.ledger.service.TransferRefusedException;
+import dev.ledgerline.ledger.store.OutboxStore;
+import dev.ledgerline.ledger.store.TransferStore;
+import dev.ledgerline.ledger.submit.IntakeDecision;
+import dev.ledgerline.ledger.submit.TransferIntake;
+import dev.ledgerline.ledger.submit.TransferRequest;
+import dev.ledgerline.ledger.submit.TransferRequestValidator;
+
+/**
+ * Accepts a transfer in idempotent mode: the QUEUED row and its outbox row commit in one local database
+ * transaction; the broker is not involved yet. The {@link OutboxRelay} publishes the message afterwards,
+ * at least once, so the transfer cannot be accepted without its message eventually being sent.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class IdempotentTransferSubmission {
+
+    @Resource(lookup = LedgerResources.LOCAL_DATA_SOURCE)
+    DataSource dataSource;
+
+    @Inject
+    LedgerSettings settings;
+
+    @Inject
+    TransferLog log;
+
+    private final TransferStore transfers = new TransferStore();
+    private final OutboxStore outbox = new OutboxStore();
+    private TransferIntake intake;
+
+    @PostConstruct
+    void createIntake() {
+        intake = new TransferIntake(new TransferRequestValidator(settings.maxTransferAmount()), Clock.systemUTC());
+    }
+
+    /**
+     * Queues the transfer, or returns the one already made with the same idempotency key.
+     *
+     * @throws TransferRefusedException      if a field is invalid, or the key was used for another transfer
+     * @throws ConcurrentSubmissionException if a request with the same key won a race; submit again
+     */
+    public Submission submit(TransferRequest request) {
+        IntakeDecision decision;
+        try {
+            decision = LocalTransaction.run(dataSource, c -> {
+                IntakeDecision d = intake.decide(c, request, TransferMode.IDEMPOTENT);
+                if (d instanceof IntakeDecision.Accept accept) {
+                    Transfer t = accept.transfer();
+                    transfers.insert(c, t);
+                    outbox.insert(c, t.id(), LedgerResources.IDEMPOTENT_QUEUE_NAME, t.id().toString(), t.createdAt());
+                }
+                return d;
+            });
+        } catch (SQLException e) {
+            if (TransferStore.isDuplicate(e)) {
+                throw new ConcurrentSubmissionException(request.idempotencyKey());
+            }
+            throw new IllegalStateException("could not store a transfer for key " + request.idempotencyKey() + ": "
+                    + e.getMessage(), e);
+        }
+        if (decision instanceof IntakeDecision.Refuse refuse) {
+            throw new TransferRefusedException(refuse.problem());
+        }
+        if (decision instanceof IntakeDecision.Replay replay) {
+            return new Submission(replay.transfer(), false);
+        }
+        Transfer accepted = ((IntakeDecision.Accept) decision).transfer();
+        log.afterCommit(accepted);
+        return new Submission(accepted, true);
+    }
+}
