@@ -32,9 +32,6 @@ import dev.ledgerline.ledger.store.OutboxStore;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OutboxPublisher {
 
-    /** Long enough for one batch of synchronous sends; a relay that dies frees its rows when it expires. */
-    private static final Duration CLAIM_LEASE = Duration.ofSeconds(30);
-
     @Resource(lookup = LedgerResources.LOCAL_DATA_SOURCE)
     DataSource dataSource;
 
@@ -45,11 +42,15 @@ public class OutboxPublisher {
     private final OutboxStore outbox = new OutboxStore();
     private final Clock clock = Clock.systemUTC();
 
-    /** @return how many rows were published (zero when there was nothing to publish) */
-    public int publishBatch(String claimant, int limit) {
+    /**
+     * @param lease how long the claim keeps other relays off the rows: long enough for one batch of
+     *              synchronous sends; rows of a relay that died are published again once it expires
+     * @return how many rows were published (zero when there was nothing to publish)
+     */
+    public int publishBatch(String claimant, int limit, Duration lease) {
         try {
             List<OutboxMessage> claimed = LocalTransaction.run(dataSource,
-                    c -> outbox.claim(c, claimant, clock.instant(), CLAIM_LEASE, limit));
+                    c -> outbox.claim(c, claimant, clock.instant(), lease, limit));
             if (claimed.isEmpty()) {
                 return 0;
             }

@@ -47,7 +47,8 @@ public class OutboxRelay {
     void start() {
         String claimant = "relay-" + UUID.randomUUID();
         int batch = settings.outboxBatch();
-        poller = new QueuePoller("outbox-relay", () -> publisher.publishBatch(claimant, batch) > 0,
+        Duration lease = settings.outboxLease();
+        poller = new QueuePoller("outbox-relay", () -> publisher.publishBatch(claimant, batch, lease) > 0,
                 settings.outboxPeriod());
         Thread thread = threads.newThread(poller);
         thread.setName("ledgerline-outbox-relay");
@@ -58,6 +59,6 @@ public class OutboxRelay {
     @PreDestroy
     void stop() {
         poller.stop();
-        poller.awaitFinished(Duration.ofSeconds(35));
+        poller.awaitFinished(settings.outboxLease().plusSeconds(5));
     }
 }

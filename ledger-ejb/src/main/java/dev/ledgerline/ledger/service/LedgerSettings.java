@@ -54,6 +54,10 @@ public class LedgerSettings {
     @ConfigProperty(name = "ledgerline.outbox.batch", defaultValue = "50")
     int outboxBatch;
 
+    @Inject
+    @ConfigProperty(name = "ledgerline.outbox.lease-ms", defaultValue = "30000")
+    long outboxLeaseMillis;
+
     /** The mode of a transfer whose request names none. */
     public TransferMode defaultMode() {
         return TransferMode.fromWireName(defaultMode).orElseThrow(() -> new IllegalStateException(
@@ -69,6 +73,11 @@ public class LedgerSettings {
     /** How long the outbox relay waits before looking again when it found nothing to publish. */
     public Duration outboxPeriod() {
         return Duration.ofMillis(outboxPeriodMillis);
+    }
+
+    /** How long a relay's claim on outbox rows lasts: after a crash, its rows wait this long to be published again. */
+    public Duration outboxLease() {
+        return Duration.ofMillis(outboxLeaseMillis);
     }
 
     /** How many outbox rows the relay claims at once. */

@@ -25,11 +25,13 @@ import dev.ledgerline.testkit.BrokerInspector;
 
 /**
  * The server dies, the money does not. Each test runs its own Liberty process so it can kill it: with
- * SIGKILL right after a commit (H2 must not lose it), and halted by Byteman between prepare and commit of
- * the XA consumer's transaction (recovery must finish both branches after the restart).
+ * SIGKILL right after a commit (H2 must not lose it); halted by Byteman between prepare and commit of the
+ * XA consumer's transaction (recovery must finish both branches after the restart); and halted in the
+ * outbox relay between publishing a row and marking it (the row is published again, the transfer applied
+ * once).
  */
 @ExtendWith(LedgerBrokerExtension.class)
-class CommitCrashIT {
+class ServerCrashIT {
 
     private static final Duration START = Duration.ofSeconds(120);
 
@@ -43,7 +45,9 @@ class CommitCrashIT {
         server = new LibertyServer(IntegrationSettings.wlpHome(), Map.of(
                 "LEDGERLINE_HTTP_PORT", String.valueOf(IntegrationSettings.httpPort()),
                 "LEDGERLINE_BROKER_PORT", String.valueOf(IntegrationSettings.brokerPort()),
-                "LEDGERLINE_DATA_DIR", data.toString()),
+                "LEDGERLINE_DATA_DIR", data.toString(),
+                // A relay's claim on outbox rows outlives its crash by this much; short, so the test is too.
+                "LEDGERLINE_OUTBOX_LEASE_MS", "3000"),
                 data.resolve("liberty-console.log"));
         server.prepare(IntegrationSettings.ear());
     }
@@ -108,12 +112,48 @@ class CommitCrashIT {
         });
     }
 
+    @Test
+    void aRelayHaltedBetweenPublishAndMarkPublishesAgainAndTheTransferIsAppliedOnce() throws Exception {
+        Path rules = Path.of(getClass().getResource("/byteman/halt-between-publish-and-mark.btm").toURI());
+        server.start("-javaagent:" + IntegrationSettings.bytemanJar() + "=script:" + rules);
+        server.awaitApplication(api, START);
+        Map<String, Long> before = api.balances();
+
+        UUID id = api.submitAccepted("idempotent", "ACC-006", "ACC-007", "6.66", "EUR");
+        server.awaitExit(Duration.ofSeconds(60));
+
+        // The message went out, and the outbox still holds the row as unpublished.
+        assertThat(countInH2("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL")).isEqualTo(1);
+
+        server.start("");
+        server.awaitApplication(api, START);
+
+        assertThat(api.awaitFinal(id, Duration.ofSeconds(60)).getString("status")).isEqualTo("COMPLETED");
+        // Once the dead relay's claim expires the row is published again; that second copy is skipped.
+        // (A copy consumed but not acknowledged before the halt is redelivered and skipped too: at least one.)
+        await("the outbox row is published again and its copy skipped").atMost(Duration.ofSeconds(60))
+                .until(() -> api.statistics().getJsonNumber("duplicatesSkipped").longValue() >= 1
+                        && api.invariants(Duration.ZERO).getJsonArray("results").stream()
+                        .allMatch(r -> r.asJsonObject().getBoolean("holds")));
+        Map<String, Long> after = api.balances();
+        assertThat(after.get("ACC-006")).isEqualTo(before.get("ACC-006") - 666);
+        assertThat(after.get("ACC-007")).isEqualTo(before.get("ACC-007") + 666);
+        try (var broker = BrokerInspector.connect(IntegrationSettings.brokerUrl())) {
+            assertThat(broker.messageCount("transfers.idem")).isZero();
+        }
+    }
+
     /** Reads H2's in-doubt table straight from the file; only possible while Liberty is down (file lock). */
     private int inDoubtBranchesInH2() throws SQLException {
+        return countInH2("SELECT COUNT(*) FROM INFORMATION_SCHEMA.IN_DOUBT");
+    }
+
+    /** Runs a count straight on the H2 file; only possible while Liberty is down (file lock). */
+    private static int countInH2(String sql) throws SQLException {
         String url = "jdbc:h2:file:" + IntegrationSettings.dataDir().resolve("h2/ledger") + ";WRITE_DELAY=0";
         try (Connection c = DriverManager.getConnection(url, "ledgerline", "");
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.IN_DOUBT")) {
+             ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
         }
