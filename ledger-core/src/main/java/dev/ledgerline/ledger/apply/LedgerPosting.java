@@ -55,7 +55,7 @@ final class LedgerPosting {
                 .toList();
         for (Posting posting : postings) {
             Account account = posting.accountId().equals(from.id()) ? from : to;
-            if (!accounts.updateBalance(c, account, account.balanceMinor() + posting.amountMinor(), now)) {
+            if (!accounts.updateBalance(c, account, posting.amountMinor(), now)) {
                 throw new VersionConflictException(transfer.id(), account.id(), account.version());
             }
             entries.insert(c, transfer.id(), posting, now);

@@ -42,16 +42,21 @@ public final class AccountStore {
     }
 
     /**
-     * Sets a new balance if the account is still at the version that was read. Returns false when another
-     * transaction changed it in between: the caller decides whether that is a bug (it held the row lock) or
-     * a conflict to retry (it did not).
+     * Moves the balance by {@code deltaMinor} if the account is still at the version that was read. Returns
+     * false when another transaction changed it in between: the caller decides whether that is a bug (it
+     * held the row lock) or a conflict to retry (it did not).
+     *
+     * <p>The new balance is computed by the database from the row it updates, not written as a value
+     * computed from the read. With the version condition working, the two are the same; should the
+     * condition ever be evaluated against a stale row (seen once under mixed load on H2, see the README),
+     * money is still neither created nor destroyed, and each balance still equals its entries.
      */
-    public boolean updateBalance(Connection c, Account readAs, long newBalanceMinor, Instant at) throws SQLException {
+    public boolean updateBalance(Connection c, Account readAs, long deltaMinor, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE account
-                   SET balance_minor = ?, version = version + 1, updated_at = ?
+                   SET balance_minor = balance_minor + ?, version = version + 1, updated_at = ?
                  WHERE id = ? AND version = ?""")) {
-            ps.setLong(1, newBalanceMinor);
+            ps.setLong(1, deltaMinor);
             Sql.setInstant(ps, 2, at);
             ps.setString(3, readAs.id());
             ps.setLong(4, readAs.version());
