@@ -78,8 +78,7 @@ class ServerCrashIT {
 
     @Test
     void aServerHaltedBetweenPrepareAndCommitFinishesTheTransferOnceAfterRestart() throws Exception {
-        Path rules = Path.of(getClass().getResource("/byteman/halt-before-first-xa-commit.btm").toURI());
-        server.start("-javaagent:" + IntegrationSettings.bytemanJar() + "=script:" + rules);
+        startWithRules("halt-before-first-xa-commit.btm");
         server.awaitApplication(api, START);
         Map<String, Long> before = api.balances();
 
@@ -114,8 +113,7 @@ class ServerCrashIT {
 
     @Test
     void aRelayHaltedBetweenPublishAndMarkPublishesAgainAndTheTransferIsAppliedOnce() throws Exception {
-        Path rules = Path.of(getClass().getResource("/byteman/halt-between-publish-and-mark.btm").toURI());
-        server.start("-javaagent:" + IntegrationSettings.bytemanJar() + "=script:" + rules);
+        startWithRules("halt-between-publish-and-mark.btm");
         server.awaitApplication(api, START);
         Map<String, Long> before = api.balances();
 
@@ -141,6 +139,12 @@ class ServerCrashIT {
         try (var broker = BrokerInspector.connect(IntegrationSettings.brokerUrl())) {
             assertThat(broker.messageCount("transfers.idem")).isZero();
         }
+    }
+
+    /** Starts the server with the Byteman agent and one of the scripts in src/test/resources/byteman. */
+    private void startWithRules(String script) throws Exception {
+        Path rules = Path.of(getClass().getResource("/byteman/" + script).toURI());
+        server.start("-javaagent:" + IntegrationSettings.bytemanJar() + "=script:" + rules);
     }
 
     /** Reads H2's in-doubt table straight from the file; only possible while Liberty is down (file lock). */
