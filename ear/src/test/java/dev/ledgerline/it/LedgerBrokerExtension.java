@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import dev.ledgerline.testkit.BrokerProcess;
+import dev.ledgerline.testkit.LibertyServer;
 
 /**
  * Starts this test run's Artemis broker, in its own process, once per test JVM and before anything else:

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.ledgerline.testkit.BrokerInspector;
+import dev.ledgerline.testkit.LibertyServer;
 
 /**
  * The server dies, the money does not. Each test runs its own Liberty process so it can kill it: with
@@ -60,7 +61,7 @@ class ServerCrashIT {
     @Test
     void aTransferWhoseCommitReturnedSurvivesASigkillOfTheServer() throws Exception {
         server.start("");
-        server.awaitApplication(api, START);
+        server.awaitApplication(api::isUp, START);
         Map<String, Long> before = api.balances();
 
         UUID id = api.submitAccepted("ACC-002", "ACC-003", "2.50", "EUR");
@@ -69,7 +70,7 @@ class ServerCrashIT {
 
         assertThat(done.getString("status")).isEqualTo("COMPLETED");
         server.start("");
-        server.awaitApplication(api, START);
+        server.awaitApplication(api::isUp, START);
         assertThat(api.transfer(id).getString("status")).isEqualTo("COMPLETED");
         Map<String, Long> after = api.balances();
         assertThat(after.get("ACC-002")).isEqualTo(before.get("ACC-002") - 250);
@@ -79,7 +80,7 @@ class ServerCrashIT {
     @Test
     void aServerHaltedBetweenPrepareAndCommitFinishesTheTransferOnceAfterRestart() throws Exception {
         startWithRules("halt-before-first-xa-commit.btm");
-        server.awaitApplication(api, START);
+        server.awaitApplication(api::isUp, START);
         Map<String, Long> before = api.balances();
 
         UUID id = api.submitAccepted("ACC-004", "ACC-005", "4.44", "EUR");
@@ -92,7 +93,7 @@ class ServerCrashIT {
         assertThat(inDoubtBranchesInH2()).isEqualTo(1);
 
         server.start("");
-        server.awaitApplication(api, START);
+        server.awaitApplication(api::isUp, START);
 
         JsonObject done = api.awaitFinal(id, Duration.ofSeconds(90));
         assertThat(done.getString("status")).isEqualTo("COMPLETED");
@@ -114,7 +115,7 @@ class ServerCrashIT {
     @Test
     void aRelayHaltedBetweenPublishAndMarkPublishesAgainAndTheTransferIsAppliedOnce() throws Exception {
         startWithRules("halt-between-publish-and-mark.btm");
-        server.awaitApplication(api, START);
+        server.awaitApplication(api::isUp, START);
         Map<String, Long> before = api.balances();
 
         UUID id = api.submitAccepted("idempotent", "ACC-006", "ACC-007", "6.66", "EUR");
@@ -124,7 +125,7 @@ class ServerCrashIT {
         assertThat(countInH2("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL")).isEqualTo(1);
 
         server.start("");
-        server.awaitApplication(api, START);
+        server.awaitApplication(api::isUp, START);
 
         assertThat(api.awaitFinal(id, Duration.ofSeconds(60)).getString("status")).isEqualTo("COMPLETED");
         // Once the dead relay's claim expires the row is published again; that second copy is skipped.

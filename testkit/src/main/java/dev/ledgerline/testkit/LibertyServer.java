@@ -1,4 +1,4 @@
-package dev.ledgerline.it;
+package dev.ledgerline.testkit;
 
 import static org.awaitility.Awaitility.await;
 
@@ -17,7 +17,7 @@ import java.util.Optional;
  * with {@code server run} in the foreground, so the test owns the process and every descendant, and can
  * SIGKILL them by PID. The application is deployed by copying the EAR into dropins.
  */
-final class LibertyServer implements AutoCloseable {
+public final class LibertyServer implements AutoCloseable {
 
     private static final String SERVER = "ledgerline";
 
@@ -26,18 +26,18 @@ final class LibertyServer implements AutoCloseable {
     private final Path consoleLog;
     private Process process;
 
-    LibertyServer(Path wlpHome, Map<String, String> environment, Path consoleLog) {
+    public LibertyServer(Path wlpHome, Map<String, String> environment, Path consoleLog) {
         this.wlpHome = wlpHome;
         this.environment = Map.copyOf(environment);
         this.consoleLog = consoleLog;
     }
 
-    Path serverDir() {
+    public Path serverDir() {
         return wlpHome.resolve("usr/servers/" + SERVER);
     }
 
     /** Deploys the EAR and clears what an earlier run left: the transaction log and the dropins. */
-    void prepare(Path ear) throws IOException {
+    public void prepare(Path ear) throws IOException {
         deleteTree(serverDir().resolve("tranlog"));
         deleteTree(serverDir().resolve("dropins"));
         Files.createDirectories(serverDir().resolve("dropins"));
@@ -45,7 +45,7 @@ final class LibertyServer implements AutoCloseable {
     }
 
     /** Starts the server with extra JVM arguments (e.g. a Java agent); returns once the process runs. */
-    void start(String jvmArgs) throws IOException {
+    public void start(String jvmArgs) throws IOException {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("server already running, pid " + process.pid());
         }
@@ -57,35 +57,44 @@ final class LibertyServer implements AutoCloseable {
         process = builder.start();
     }
 
-    /** Waits until the application answers over HTTP, failing early if the server dies. */
-    void awaitApplication(LedgerApiClient api, Duration deadline) {
+    /**
+     * Waits until {@code probe} says the application is up, failing early if the server dies.
+     *
+     * @param probe e.g. a GET of a known resource; it should answer false, not throw, while nothing listens
+     */
+    public void awaitApplication(java.util.function.BooleanSupplier probe, Duration deadline) {
         await("Liberty serves the application").atMost(deadline).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("Liberty exited with " + process.exitValue() + "; see " + consoleLog);
                     }
-                    return api.isUp();
+                    return probe.getAsBoolean();
                 });
     }
 
+    /** The PID of the server JVM's launcher ({@code server run} execs java, so it is the JVM itself). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Waits until the server process has gone by itself (e.g. halted by an injected crash). */
-    void awaitExit(Duration deadline) {
+    public void awaitExit(Duration deadline) {
         await("Liberty exits").atMost(deadline).until(() -> processes().stream().noneMatch(ProcessHandle::isAlive));
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return processes().stream().anyMatch(ProcessHandle::isAlive);
     }
 
     /** SIGKILL to the server JVM and its launcher: no shutdown hook, no orderly close, like a power cut. */
-    void kill() {
+    public void kill() {
         List<ProcessHandle> all = processes();
         all.forEach(ProcessHandle::destroyForcibly);
         await("Liberty is dead").atMost(Duration.ofSeconds(30)).until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
     }
 
     /** An orderly stop through Liberty's own command; SIGKILL if it does not finish in time. */
-    void stop() throws IOException, InterruptedException {
+    public void stop() throws IOException, InterruptedException {
         if (!isRunning()) {
             return;
         }
@@ -118,7 +127,7 @@ final class LibertyServer implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
