@@ -6,11 +6,11 @@ package dev.ledgerline.ledger.check;
  */
 public record InvariantResult(String name, String description, boolean holds, long violations, String detail) {
 
-    static InvariantResult pass(String name, String description, String detail) {
+    public static InvariantResult pass(String name, String description, String detail) {
         return new InvariantResult(name, description, true, 0, detail);
     }
 
-    static InvariantResult of(String name, String description, long violations, String firstViolation, String passDetail) {
+    public static InvariantResult of(String name, String description, long violations, String firstViolation, String passDetail) {
         return violations == 0
                 ? pass(name, description, passDetail)
                 : new InvariantResult(name, description, false, violations, "first: " + firstViolation);

@@ -1,0 +1,53 @@
+package dev.ledgerline.drills;
+
+import java.util.Objects;
+import java.util.Set;
+
+import dev.ledgerline.ledger.crash.CrashPoint;
+
+/**
+ * One cell of the drill matrix: which process dies, where, on which database, under which transfer mode,
+ * and what the checker must then find.
+ *
+ * @param mode             the transfer mode of the load ({@code xa}, {@code idempotent}, or an unsafe control)
+ * @param point            the armed crash point, for {@link Fault#CRASH_POINT}; null otherwise
+ * @param mustFail         invariants this drill is expected to break: empty for the real designs, the flaw's
+ *                         invariant for an unsafe control (a control that passes means the checker is blind)
+ * @param lesson           what the row teaches, for the report
+ */
+public record Drill(String name, Victim victim, Database database, String mode, Fault fault, CrashPoint point,
+                    Set<String> mustFail, String lesson) {
+
+    public Drill {
+        Objects.requireNonNull(name);
+        Objects.requireNonNull(victim);
+        Objects.requireNonNull(database);
+        Objects.requireNonNull(mode);
+        Objects.requireNonNull(fault);
+        mustFail = Set.copyOf(mustFail);
+        if ((fault == Fault.CRASH_POINT) != (point != null)) {
+            throw new IllegalArgumentException(name + ": a crash point goes with, and only with, fault CRASH_POINT");
+        }
+    }
+
+    /** The coordinator of the drill's XA transactions, or "none" for the designs without one. */
+    public String coordinator() {
+        if (!mode.equals("xa") && !mode.equals("mixed")) {
+            return "none";
+        }
+        return victim == Victim.WORKER ? "narayana" : "liberty";
+    }
+
+    /** The point as reported: the crash point's name, or what was done instead. */
+    public String pointName() {
+        return switch (fault) {
+            case CRASH_POINT -> point.pointName();
+            case BROKER_KILL -> "broker-sigkill-under-load";
+            case DUPLICATE_DELIVERY -> "duplicate-delivery";
+        };
+    }
+
+    public boolean isControl() {
+        return !mustFail.isEmpty();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.ledgerline.drills;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.ledgerline.ledger.check.InvariantChecker;
+import dev.ledgerline.ledger.crash.CrashPoint;
+
+/**
+ * The drill matrix of DESIGN.md, one {@link Drill} a cell: every XA point in Liberty and in the worker on
+ * both databases, every idempotent point in Liberty on both databases, a broker kill, a duplicate delivery,
+ * and the two unsafe controls that must fail.
+ */
+public final class DrillCatalog {
+
+    /** The subset in the README's Tests command: one XA point after the decision, one idempotent point between
+     *  commit and acknowledgement, one broker kill. */
+    public static final List<String> LITE = List.of(
+            "liberty.h2.xa.after-decision-before-commit",
+            "liberty.h2.idem.after-db-commit-before-ack",
+            "broker.h2.kill-under-load");
+
+    private DrillCatalog() {
+    }
+
+    public static List<Drill> all() {
+        List<Drill> drills = new ArrayList<>();
+        for (Database db : Database.values()) {
+            for (CrashPoint p : CrashPoint.values()) {
+                if (p.design() == CrashPoint.Design.XA) {
+                    drills.add(crash(Victim.LIBERTY, db, "xa", p, Set.of(), xaLesson(p, "Liberty")));
+                }
+            }
+            for (CrashPoint p : CrashPoint.values()) {
+                if (p.design() == CrashPoint.Design.XA) {
+                    drills.add(crash(Victim.WORKER, db, "xa", p, Set.of(), xaLesson(p, "Narayana")));
+                }
+            }
+            for (CrashPoint p : CrashPoint.values()) {
+                if (p.design() == CrashPoint.Design.IDEMPOTENT) {
+                    drills.add(crash(Victim.LIBERTY, db, "idempotent", p, Set.of(), idempotentLesson(p)));
+                }
+            }
+            drills.add(new Drill("liberty." + db.label() + ".idem.duplicate-delivery", Victim.LIBERTY, db, "idempotent",
+                    Fault.DUPLICATE_DELIVERY, null, Set.of(),
+                    "a second copy of an applied message finds its processed-message record and changes nothing"));
+            drills.add(new Drill("broker." + db.label() + ".kill-under-load", Victim.BROKER, db, "mixed",
+                    Fault.BROKER_KILL, null, Set.of(),
+                    "the broker's journal keeps every persistent message and prepared branch across a SIGKILL; "
+                            + "clients retry with their idempotency keys"));
+        }
+        drills.add(crash(Victim.LIBERTY, Database.H2, "at-most-once", CrashPoint.UNSAFE_AFTER_ACK_BEFORE_APPLY,
+                Set.of(InvariantChecker.NONE_LOST, DrillChecker.ACCEPTED_APPLIED_EXACTLY_ONCE),
+                "control: acknowledging before applying loses the transfer the crash interrupts"));
+        drills.add(crash(Victim.LIBERTY, Database.H2, "at-least-once-naive", CrashPoint.UNSAFE_AFTER_COMMIT_BEFORE_ACK,
+                Set.of(InvariantChecker.BALANCE_MATCHES_ENTRIES),
+                "control: applying with no processed-message record moves the balances again on redelivery"));
+        return List.copyOf(drills);
+    }
+
+    public static Optional<Drill> named(String name) {
+        return all().stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    private static Drill crash(Victim victim, Database db, String mode, CrashPoint point, Set<String> mustFail,
+                               String lesson) {
+        return new Drill(victim.label() + "." + db.label() + "." + point.pointName(), victim, db, mode,
+                Fault.CRASH_POINT, point, mustFail, lesson);
+    }
+
+    private static String xaLesson(CrashPoint p, String coordinator) {
+        return switch (p) {
+            case XA_BEFORE_PREPARE, XA_AFTER_DB_PREPARE, XA_AFTER_BROKER_PREPARE, XA_AFTER_PREPARE_ALL ->
+                    "no decision was logged: " + coordinator + " (or the resource's own timeout) rolls back, "
+                            + "the message returns and is applied once";
+            case XA_AFTER_DECISION, XA_AFTER_FIRST_COMMIT ->
+                    "the decision is logged: recovery by " + coordinator + " commits every prepared branch";
+            case XA_AFTER_ALL_COMMITS ->
+                    "all committed: recovery has only to forget the transaction";
+            default -> throw new IllegalArgumentException(p.pointName());
+        };
+    }
+
+    private static String idempotentLesson(CrashPoint p) {
+        return switch (p) {
+            case IDEM_AFTER_SUBMIT_COMMIT -> "the outbox row survives; the relay publishes it after restart";
+            case IDEM_AFTER_PUBLISH -> "the row is published again; the copy is skipped by its processed-message record";
+            case IDEM_MID_TRANSACTION -> "the local transaction rolls back; the message is redelivered and applied once";
+            case IDEM_AFTER_COMMIT_BEFORE_ACK -> "the redelivered message finds its processed-message record: skipped";
+            default -> throw new IllegalArgumentException(p.pointName());
+        };
+    }
+}

@@ -1,0 +1,216 @@
+package dev.ledgerline.drills;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import dev.ledgerline.ledger.check.InvariantResult;
+import dev.ledgerline.testkit.BrokerInspector;
+import dev.ledgerline.testkit.BrokerProcess;
+import dev.ledgerline.testkit.FreePort;
+import dev.ledgerline.testkit.LibertyServer;
+
+/**
+ * Carries out one drill on a fresh system: start it, load it, break it, restart what died, wait (bounded)
+ * for recovery, stop it, check. Every process it starts is stopped by PID before it returns.
+ */
+public final class DrillRunner {
+
+    /** How many times the armed point lets the consumer pass before it halts: the crash comes mid-load. */
+    static final long SKIP = 15;
+    static final int TRANSFERS = 120;
+    static final int CLIENTS = 4;
+    private static final Duration CRASH_DEADLINE = Duration.ofSeconds(120);
+    private static final Duration LOAD_DEADLINE = Duration.ofMinutes(5);
+    private static final Duration RECOVERY_DEADLINE = Duration.ofSeconds(120);
+    /** A control's lost transfer never completes; no point waiting as long for it. */
+    private static final Duration CONTROL_RECOVERY_DEADLINE = Duration.ofSeconds(30);
+    private static final Duration BROKER_DOWNTIME = Duration.ofSeconds(3);
+
+    private final Installation installation;
+    private final Path outputDir;
+    private final long seed;
+
+    public DrillRunner(Installation installation, Path outputDir, long seed) {
+        this.installation = installation;
+        this.outputDir = outputDir;
+        this.seed = seed;
+        System.setProperty(BrokerProcess.LIB_DIR_PROPERTY, installation.brokerLib().toString());
+    }
+
+    public DrillResult run(Drill drill) {
+        Path runDir = outputDir.resolve("runs").resolve(drill.name());
+        List<String> notes = new ArrayList<>();
+        try {
+            LibertyServer.deleteTree(runDir);
+            Files.createDirectories(runDir);
+            return switch (drill.victim()) {
+                case LIBERTY, BROKER -> runWithLiberty(drill, runDir, notes);
+                case WORKER -> throw new UnsupportedOperationException("worker drills: see WorkerDrill");
+            };
+        } catch (DrillAborted e) {
+            return DrillResult.aborted(drill, e.getMessage(), notes);
+        } catch (Exception e) {
+            return DrillResult.aborted(drill, e.toString(), notes);
+        }
+    }
+
+    private DrillResult runWithLiberty(Drill drill, Path runDir, List<String> notes) throws Exception {
+        int brokerPort = FreePort.pick();
+        H2Database db = new H2Database(runDir.resolve("data"));
+        BrokerProcess broker = BrokerProcess.start(runDir.resolve("broker"), brokerPort);
+        MoneyTimeline timeline = new MoneyTimeline();
+        History history;
+        try (LibertyUnderDrill liberty = new LibertyUnderDrill(installation, runDir, FreePort.pick(), brokerPort,
+                Map.of(), drill.mode().startsWith("at-"))) {
+            boolean armed = drill.fault() == Fault.CRASH_POINT;
+            liberty.start(armed ? drill.point().pointName() : null, SKIP);
+            TransferClient client = liberty.client();
+            timeline.start(client::totals);
+            timeline.mark("load starts");
+            try (LoadGenerator load = new LoadGenerator(client,
+                    PlannedTransfer.plan(drill.name(), drill.mode(), TRANSFERS, seed), CLIENTS, LOAD_DEADLINE)) {
+                load.start();
+                switch (drill.fault()) {
+                    case CRASH_POINT -> {
+                        awaitCrash(liberty, drill);
+                        timeline.mark("crash");
+                        notes.add(stateAtCrash(db, broker));
+                        liberty.start(null, 0);
+                        timeline.mark("restart");
+                    }
+                    case BROKER_KILL -> {
+                        await("a third of the load accepted").atMost(CRASH_DEADLINE)
+                                .until(() -> load.history().accepted().size() >= TRANSFERS / 3);
+                        broker.kill();
+                        timeline.mark("broker killed");
+                        TimeUnit.MILLISECONDS.sleep(BROKER_DOWNTIME.toMillis()); // the fault's length, not a wait for a condition
+                        broker = BrokerProcess.start(runDir.resolve("broker"), brokerPort);
+                        timeline.mark("restart");
+                    }
+                    case DUPLICATE_DELIVERY -> {
+                        load.awaitDone();
+                        awaitFinal(client, load.history(), RECOVERY_DEADLINE);
+                        int copies = DuplicateDelivery.sendCopies(broker.url(), load.history(), 20);
+                        timeline.mark("restart");
+                        notes.add(copies + " copies of applied messages put on transfers.idem");
+                    }
+                }
+                history = load.awaitDone();
+            }
+            Duration recoveryDeadline = drill.isControl() ? CONTROL_RECOVERY_DEADLINE : RECOVERY_DEADLINE;
+            if (awaitRecovered(client, history, broker, recoveryDeadline)) {
+                timeline.mark("recovered");
+            } else {
+                notes.add("not recovered within " + recoveryDeadline.toSeconds() + " s of the restart");
+            }
+            timeline.close();
+            int recovered = liberty.recoveredAtLatestStart();
+            liberty.stop();
+            InvariantResult coordinator = drill.coordinator().equals("liberty")
+                    ? libertyLog(liberty, recovered, notes) : DrillChecker.noCoordinator();
+            return check(drill, runDir, db, broker, history, coordinator, timeline, notes);
+        } finally {
+            timeline.close();
+            broker.close();
+        }
+    }
+
+    private static void awaitCrash(LibertyUnderDrill liberty, Drill drill) throws IOException {
+        try {
+            liberty.awaitExit(CRASH_DEADLINE);
+        } catch (ConditionTimeoutException e) {
+            throw new DrillAborted("the server did not reach crash point " + drill.pointName() + " within "
+                    + CRASH_DEADLINE.toSeconds() + " s");
+        }
+        if (!liberty.crashPointReached(drill.pointName())) {
+            throw new DrillAborted("the server died, but not at crash point " + drill.pointName());
+        }
+    }
+
+    /** What the crash left, read while the victim is down: the evidence for the report. */
+    private static String stateAtCrash(H2Database db, BrokerProcess broker) throws Exception {
+        long inDoubt;
+        try (Connection c = db.connect()) {
+            inDoubt = LedgerCounts.preparedBranches(c);
+        }
+        try (BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
+            return "at the crash: " + inDoubt + " prepared branch(es) in the database, "
+                    + inspector.preparedTransactions().size() + " in the broker";
+        }
+    }
+
+    private static void awaitFinal(TransferClient client, History history, Duration deadline) {
+        await("every accepted transfer is final").atMost(deadline).pollInterval(Duration.ofMillis(500))
+                .until(() -> allFinal(client, history));
+    }
+
+    private static boolean allFinal(TransferClient client, History history) {
+        for (UUID id : history.accepted().values()) {
+            String status = client.status(id).orElse("UNKNOWN");
+            if (status.equals("QUEUED") || status.equals("UNKNOWN")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Recovered: every accepted transfer final, nothing prepared in the broker, every queue empty. */
+    private static boolean awaitRecovered(TransferClient client, History history, BrokerProcess broker,
+                                          Duration deadline) {
+        try (BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
+            await("recovery").atMost(deadline).pollInterval(Duration.ofMillis(500)).until(() ->
+                    allFinal(client, history) && inspector.preparedTransactions().isEmpty()
+                            && inspector.messageCount("transfers.xa") == 0
+                            && inspector.messageCount("transfers.idem") == 0);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot inspect the broker", e);
+        }
+    }
+
+    private static InvariantResult libertyLog(LibertyUnderDrill liberty, int recoveredAtRestart, List<String> notes)
+            throws IOException {
+        notes.add("Liberty found " + recoveredAtRestart + " transaction(s) in its log at the restart (WTRN0027I)");
+        boolean clean = liberty.stoppedWithNothingToRecover();
+        return DrillChecker.coordinatorLog(clean ? 0 : 1,
+                "Liberty's final stop did not report an empty transaction log (no WTRN0105I)",
+                "Liberty stopped with no transactions requiring recovery (WTRN0105I)");
+    }
+
+    private DrillResult check(Drill drill, Path runDir, H2Database db, BrokerProcess broker, History history,
+                              InvariantResult coordinator, MoneyTimeline timeline, List<String> notes) throws Exception {
+        List<InvariantResult> invariants;
+        Map<String, Long> counts;
+        try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
+            invariants = DrillChecker.check(c, inspector, history, coordinator);
+            counts = LedgerCounts.transfersByStatus(c);
+        }
+        Double recovery = timeline.between("restart", "recovered").map(ms -> ms / 1000.0).orElse(null);
+        Path chart = outputDir.resolve(drill.name() + "-money.png");
+        MoneyChart.write(drill.name(), timeline, chart);
+        return new DrillResult(drill, history.accepted().size(), counts.getOrDefault("COMPLETED", 0L),
+                counts.getOrDefault("REJECTED", 0L), counts.getOrDefault("FAILED", 0L), recovery, invariants, notes,
+                outputDir.relativize(chart).toString());
+    }
+
+    /** A drill that could not be carried out as designed. */
+    static final class DrillAborted extends RuntimeException {
+        DrillAborted(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.ledgerline.drills;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code drills list | run <name>… | run --all | run --lite}: the crash-drill runner. Exits non-zero when a
+ * drill did not end as expected, so it can gate a build.
+ */
+@Command(name = "drills", mixinStandardHelpOptions = true,
+        description = "Kills a part of Ledgerline at each crash point, restarts it, and checks every invariant.",
+        subcommands = {Drills.ListDrills.class, Drills.RunDrills.class})
+public final class Drills {
+
+    @Option(names = "--project-root", description = "The built checkout (default: ${DEFAULT-VALUE}).", defaultValue = ".")
+    Path projectRoot;
+
+    @Option(names = "--output", description = "Where reports, charts and run directories go (default: ${DEFAULT-VALUE}).",
+            defaultValue = "target/drills")
+    Path output;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Drills()).execute(args));
+    }
+
+    @Command(name = "list", description = "Lists every drill with what it teaches.")
+    static final class ListDrills implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            for (Drill d : DrillCatalog.all()) {
+                System.out.printf("%-58s %s%n", d.name(), d.isControl() ? "[unsafe control: must break "
+                        + String.join(", ", d.mustFail()) + "]" : d.lesson());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "run", description = "Runs the named drills, all of them, or the lite subset.")
+    static final class RunDrills implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Drills parent;
+
+        @Option(names = "--all", description = "Every drill of the matrix.")
+        boolean all;
+
+        @Option(names = "--lite", description = "The subset the Tests command runs.")
+        boolean lite;
+
+        @Option(names = "--seed", description = "Seed of the planned load (default: ${DEFAULT-VALUE}).", defaultValue = "42")
+        long seed;
+
+        @Parameters(arity = "0..*", paramLabel = "NAME", description = "Drill names, or prefixes such as liberty.h2.xa")
+        List<String> names = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            List<Drill> chosen = choose();
+            if (chosen.isEmpty()) {
+                System.err.println("no drill chosen: name some, or use --all or --lite (see `drills list`)");
+                return 2;
+            }
+            DrillRunner runner = new DrillRunner(new Installation(parent.projectRoot), parent.output, seed);
+            List<DrillResult> results = new ArrayList<>();
+            for (Drill d : chosen) {
+                System.out.println("drill " + d.name() + " ...");
+                DrillResult r = runner.run(d);
+                results.add(r);
+                System.out.println("drill " + d.name() + ": " + (r.passed() ? "as expected" : "NOT as expected")
+                        + (r.broken().isEmpty() ? "" : " (broken: " + String.join(", ", r.broken()) + ")")
+                        + (r.aborted() ? " " + r.notes().get(r.notes().size() - 1) : ""));
+                new DrillReport(parent.output).write(results);
+            }
+            long bad = results.stream().filter(r -> !r.passed()).count();
+            System.out.println(results.size() - bad + " of " + results.size() + " drills as expected; report: "
+                    + parent.output.resolve("report.md"));
+            return bad == 0 ? 0 : 1;
+        }
+
+        private List<Drill> choose() {
+            if (all) {
+                return DrillCatalog.all();
+            }
+            List<String> wanted = new ArrayList<>(names);
+            if (lite) {
+                wanted.addAll(DrillCatalog.LITE);
+            }
+            Map<String, Drill> chosen = new LinkedHashMap<>();
+            for (String w : wanted) {
+                List<Drill> matching = DrillCatalog.all().stream()
+                        .filter(d -> d.name().equals(w) || d.name().startsWith(w + ".")).toList();
+                if (matching.isEmpty()) {
+                    throw new CommandLine.ParameterException(new CommandLine(this), "no drill named " + w);
+                }
+                matching.forEach(d -> chosen.put(d.name(), d));
+            }
+            return List.copyOf(chosen.values());
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.ledgerline.drills;
+
+/** What a drill does to the system. */
+public enum Fault {
+    /** The victim halts itself at an armed crash point ({@code Runtime.halt}, like SIGKILL). */
+    CRASH_POINT,
+    /** The broker gets SIGKILL while transfers flow, and is started again on the same journal. */
+    BROKER_KILL,
+    /** Copies of already-applied messages are put on the queue again: a redelivery with no crash. */
+    DUPLICATE_DELIVERY
+}

@@ -1,0 +1,36 @@
+package dev.ledgerline.drills;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Counts the report needs from the database: transfers by status, and branches left prepared. */
+final class LedgerCounts {
+
+    private LedgerCounts() {
+    }
+
+    static Map<String, Long> transfersByStatus(Connection c) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*) AS n FROM transfer GROUP BY status");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                counts.put(rs.getString("status").trim(), rs.getLong("n"));
+            }
+        }
+        return counts;
+    }
+
+    static long preparedBranches(Connection c) throws SQLException {
+        String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+        String sql = product.contains("h2") ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.IN_DOUBT"
+                : "SELECT COUNT(*) FROM pg_prepared_xacts";
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.ledgerline.drills;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/**
+ * The drills' client of Liberty's REST API. Every call either answers or says it could not reach the server:
+ * a drill talks to a server that is dead part of the time.
+ */
+public final class TransferClient {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final URI api;
+
+    public TransferClient(int httpPort) {
+        this.api = URI.create("http://127.0.0.1:" + httpPort + "/api/");
+    }
+
+    /** What came of one submission. */
+    public sealed interface Submitted {
+        /** 202 or 200: the server holds the transfer (200: it already did, under this key). */
+        record Accepted(UUID id) implements Submitted {
+        }
+
+        /** A 4xx: the request itself was refused; retrying it cannot help. */
+        record Refused(int status, String body) implements Submitted {
+        }
+
+        /** No answer, or a 5xx: the outcome is unknown, and the request must be retried with the same key. */
+        record Unknown(String why) implements Submitted {
+        }
+    }
+
+    public Submitted submit(String mode, String from, String to, String amount, String currency, String key) {
+        String body = Json.createObjectBuilder().add("mode", mode).add("fromAccount", from).add("toAccount", to)
+                .add("amount", amount).add("currency", currency).add("idempotencyKey", key).build().toString();
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(api.resolve("transfers"))
+                    .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200 || r.statusCode() == 202) {
+                return new Submitted.Accepted(UUID.fromString(json(r.body()).getString("id")));
+            }
+            if (r.statusCode() >= 400 && r.statusCode() < 500) {
+                return new Submitted.Refused(r.statusCode(), r.body());
+            }
+            return new Submitted.Unknown("HTTP " + r.statusCode());
+        } catch (IOException e) {
+            return new Submitted.Unknown(e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Submitted.Unknown("interrupted");
+        }
+    }
+
+    /** The transfer's status, or empty if the server cannot be reached. */
+    public Optional<String> status(UUID id) {
+        return get("transfers/" + id).map(o -> o.getString("status"));
+    }
+
+    /** The sum of balances per currency, in minor units, or empty if the server cannot be reached. */
+    public Optional<Map<String, Long>> totals() {
+        return getArray("accounts").map(accounts -> {
+            Map<String, Long> totals = new TreeMap<>();
+            for (JsonValue v : accounts) {
+                JsonObject a = v.asJsonObject();
+                String currency = a.getString("currency");
+                // The API speaks decimal strings in major units; the drills count minor units, exactly.
+                long minor = new java.math.BigDecimal(a.getString("balance"))
+                        .movePointRight(java.util.Currency.getInstance(currency).getDefaultFractionDigits())
+                        .longValueExact();
+                totals.merge(currency, minor, Long::sum);
+            }
+            return totals;
+        });
+    }
+
+    public boolean isUp() {
+        return getArray("accounts").isPresent();
+    }
+
+    private Optional<JsonObject> get(String path) {
+        return fetch(path).map(TransferClient::json);
+    }
+
+    private Optional<jakarta.json.JsonArray> getArray(String path) {
+        return fetch(path).map(body -> {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.readArray();
+            }
+        });
+    }
+
+    private Optional<String> fetch(String path) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(5))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static JsonObject json(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.ledgerline.drills;
+
+/** The process a drill kills. */
+public enum Victim {
+    /** Open Liberty with the EAR: both designs, Liberty's transaction manager coordinating XA. */
+    LIBERTY("liberty"),
+    /** The standalone worker: the XA design with Narayana coordinating. */
+    WORKER("worker"),
+    /** The Artemis broker, killed with SIGKILL under load while Liberty runs. */
+    BROKER("broker");
+
+    private final String label;
+
+    Victim(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}
