@@ -44,6 +44,7 @@ public record Drill(String name, Victim victim, Database database, String mode, 
             case CRASH_POINT -> point.pointName();
             case BROKER_KILL -> "broker-sigkill-under-load";
             case DUPLICATE_DELIVERY -> "duplicate-delivery";
+            case RANDOM_KILLS -> "random-sigkills";
         };
     }
 

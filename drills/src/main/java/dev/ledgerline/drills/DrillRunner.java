@@ -41,6 +41,7 @@ public final class DrillRunner {
     private final Installation installation;
     private final Path outputDir;
     private final long seed;
+    private Duration soakLength = Duration.ofMinutes(1);
 
     public DrillRunner(Installation installation, Path outputDir, long seed) {
         this.installation = installation;
@@ -49,16 +50,31 @@ public final class DrillRunner {
         System.setProperty(BrokerProcess.LIB_DIR_PROPERTY, installation.brokerLib().toString());
     }
 
+    /** How long {@link Fault#RANDOM_KILLS} goes on killing before the system is left to recover. */
+    public DrillRunner soakFor(Duration length) {
+        this.soakLength = length;
+        return this;
+    }
+
+    /** The randomized soak as a drill of its own: both designs, random SIGKILLs to Liberty or the broker. */
+    public static Drill soak(Database database) {
+        return new Drill("soak." + database.label(), Victim.LIBERTY_OR_BROKER, database, "mixed", Fault.RANDOM_KILLS,
+                null, java.util.Set.of(), "transfers in both designs while Liberty or the broker is killed every few seconds");
+    }
+
     public DrillResult run(Drill drill) {
         Path runDir = outputDir.resolve("runs").resolve(drill.name());
         List<String> notes = new ArrayList<>();
         try {
             LibertyServer.deleteTree(runDir);
             Files.createDirectories(runDir);
-            return switch (drill.victim()) {
-                case LIBERTY, BROKER -> runWithLiberty(drill, runDir, notes);
-                case WORKER -> throw new UnsupportedOperationException("worker drills: see WorkerDrill");
-            };
+            try (DrillDatabase db = DrillDatabase.start(drill.database(), runDir);
+                 MoneyTimeline timeline = new MoneyTimeline()) {
+                Outcome outcome = drill.victim() == Victim.WORKER
+                        ? new WorkerDrill(drill, runDir, db, seed).run(timeline, notes)
+                        : runWithLiberty(drill, runDir, db, timeline, notes);
+                return result(drill, outcome, timeline, notes);
+            }
         } catch (DrillAborted e) {
             return DrillResult.aborted(drill, e.getMessage(), notes);
         } catch (Exception e) {
@@ -66,21 +82,25 @@ public final class DrillRunner {
         }
     }
 
-    private DrillResult runWithLiberty(Drill drill, Path runDir, List<String> notes) throws Exception {
+    /** What a drill found: the invariants, the transfers by status, how many requests were accepted. */
+    record Outcome(List<InvariantResult> invariants, Map<String, Long> transfersByStatus, long accepted) {
+    }
+
+    private Outcome runWithLiberty(Drill drill, Path runDir, DrillDatabase db, MoneyTimeline timeline,
+                                   List<String> notes) throws Exception {
         int brokerPort = FreePort.pick();
-        H2Database db = new H2Database(runDir.resolve("data"));
         BrokerProcess broker = BrokerProcess.start(runDir.resolve("broker"), brokerPort);
-        MoneyTimeline timeline = new MoneyTimeline();
         History history;
         try (LibertyUnderDrill liberty = new LibertyUnderDrill(installation, runDir, FreePort.pick(), brokerPort,
-                Map.of(), drill.mode().startsWith("at-"))) {
+                db.libertyEnvironment(), drill.mode().startsWith("at-"))) {
             boolean armed = drill.fault() == Fault.CRASH_POINT;
             liberty.start(armed ? drill.point().pointName() : null, SKIP);
             TransferClient client = liberty.client();
-            timeline.start(client::totals);
+            timeline.start(() -> db.readableWhileVictimRuns() ? db.totals() : client.totals());
             timeline.mark("load starts");
             try (LoadGenerator load = new LoadGenerator(client,
-                    PlannedTransfer.plan(drill.name(), drill.mode(), TRANSFERS, seed), CLIENTS, LOAD_DEADLINE)) {
+                    PlannedTransfer.plan(drill.name(), drill.mode(), plannedTransfers(drill), seed), CLIENTS,
+                    LOAD_DEADLINE.plus(drill.fault() == Fault.RANDOM_KILLS ? soakLength : Duration.ZERO))) {
                 load.start();
                 switch (drill.fault()) {
                     case CRASH_POINT -> {
@@ -106,6 +126,30 @@ public final class DrillRunner {
                         timeline.mark("restart");
                         notes.add(copies + " copies of applied messages put on transfers.idem");
                     }
+                    case RANDOM_KILLS -> {
+                        java.util.Random random = new java.util.Random(seed);
+                        java.time.Instant end = java.time.Instant.now().plus(soakLength);
+                        int libertyKills = 0;
+                        int brokerKills = 0;
+                        while (java.time.Instant.now().isBefore(end)) {
+                            // The fault schedule: a kill every 4 to 10 seconds.
+                            TimeUnit.MILLISECONDS.sleep(4000 + random.nextInt(6000));
+                            if (random.nextBoolean()) {
+                                liberty.kill();
+                                timeline.mark("Liberty killed #" + ++libertyKills);
+                                liberty.start(null, 0);
+                            } else {
+                                broker.kill();
+                                timeline.mark("broker killed #" + ++brokerKills);
+                                TimeUnit.MILLISECONDS.sleep(BROKER_DOWNTIME.toMillis());
+                                broker = BrokerProcess.start(runDir.resolve("broker"), brokerPort);
+                            }
+                            timeline.mark("restart");
+                        }
+                        load.finish();
+                        notes.add(libertyKills + " SIGKILLs of Liberty and " + brokerKills + " of the broker in "
+                                + soakLength.toSeconds() + " s");
+                    }
                 }
                 history = load.awaitDone();
             }
@@ -120,11 +164,18 @@ public final class DrillRunner {
             liberty.stop();
             InvariantResult coordinator = drill.coordinator().equals("liberty")
                     ? libertyLog(liberty, recovered, notes) : DrillChecker.noCoordinator();
-            return check(drill, runDir, db, broker, history, coordinator, timeline, notes);
+            try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
+                return new Outcome(DrillChecker.check(c, inspector, history, coordinator),
+                        LedgerCounts.transfersByStatus(c), history.accepted().size());
+            }
         } finally {
-            timeline.close();
             broker.close();
         }
+    }
+
+    private int plannedTransfers(Drill drill) {
+        // The soak's plan is more than its clients can send in its time; the rest is dropped by finish().
+        return drill.fault() == Fault.RANDOM_KILLS ? (int) Math.max(TRANSFERS, soakLength.toSeconds() * 100) : TRANSFERS;
     }
 
     private static void awaitCrash(LibertyUnderDrill liberty, Drill drill) throws IOException {
@@ -140,7 +191,7 @@ public final class DrillRunner {
     }
 
     /** What the crash left, read while the victim is down: the evidence for the report. */
-    private static String stateAtCrash(H2Database db, BrokerProcess broker) throws Exception {
+    private static String stateAtCrash(DrillDatabase db, BrokerProcess broker) throws Exception {
         long inDoubt;
         try (Connection c = db.connect()) {
             inDoubt = LedgerCounts.preparedBranches(c);
@@ -191,20 +242,15 @@ public final class DrillRunner {
                 "Liberty stopped with no transactions requiring recovery (WTRN0105I)");
     }
 
-    private DrillResult check(Drill drill, Path runDir, H2Database db, BrokerProcess broker, History history,
-                              InvariantResult coordinator, MoneyTimeline timeline, List<String> notes) throws Exception {
-        List<InvariantResult> invariants;
-        Map<String, Long> counts;
-        try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
-            invariants = DrillChecker.check(c, inspector, history, coordinator);
-            counts = LedgerCounts.transfersByStatus(c);
-        }
+    private DrillResult result(Drill drill, Outcome outcome, MoneyTimeline timeline, List<String> notes)
+            throws IOException {
         Double recovery = timeline.between("restart", "recovered").map(ms -> ms / 1000.0).orElse(null);
         Path chart = outputDir.resolve(drill.name() + "-money.png");
         MoneyChart.write(drill.name(), timeline, chart);
-        return new DrillResult(drill, history.accepted().size(), counts.getOrDefault("COMPLETED", 0L),
-                counts.getOrDefault("REJECTED", 0L), counts.getOrDefault("FAILED", 0L), recovery, invariants, notes,
-                outputDir.relativize(chart).toString());
+        Map<String, Long> counts = outcome.transfersByStatus();
+        return new DrillResult(drill, outcome.accepted(), counts.getOrDefault("COMPLETED", 0L),
+                counts.getOrDefault("REJECTED", 0L), counts.getOrDefault("FAILED", 0L), recovery, outcome.invariants(),
+                notes, outputDir.relativize(chart).toString());
     }
 
     /** A drill that could not be carried out as designed. */

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "drills", mixinStandardHelpOptions = true,
         description = "Kills a part of Ledgerline at each crash point, restarts it, and checks every invariant.",
-        subcommands = {Drills.ListDrills.class, Drills.RunDrills.class})
+        subcommands = {Drills.ListDrills.class, Drills.RunDrills.class, Drills.Soak.class})
 public final class Drills {
 
     @Option(names = "--project-root", description = "The built checkout (default: ${DEFAULT-VALUE}).", defaultValue = ".")
@@ -41,6 +41,34 @@ public final class Drills {
                         + String.join(", ", d.mustFail()) + "]" : d.lesson());
             }
             return 0;
+        }
+    }
+
+    @Command(name = "soak", description = "Transfers in both designs while random processes are killed; then the checker.")
+    static final class Soak implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Drills parent;
+
+        @Option(names = "--minutes", description = "How long to keep killing (default: ${DEFAULT-VALUE}).", defaultValue = "2")
+        long minutes;
+
+        @Option(names = "--database", description = "h2 or postgresql (default: ${DEFAULT-VALUE}).", defaultValue = "h2")
+        String database;
+
+        @Option(names = "--seed", description = "Seed of the load and of the kill schedule (default: ${DEFAULT-VALUE}).",
+                defaultValue = "42")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            Database db = java.util.Arrays.stream(Database.values()).filter(d -> d.label().equals(database)).findFirst()
+                    .orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this), "unknown database " + database));
+            DrillResult r = new DrillRunner(new Installation(parent.projectRoot), parent.output, seed)
+                    .soakFor(java.time.Duration.ofMinutes(minutes)).run(DrillRunner.soak(db));
+            new DrillReport(parent.output.resolve("soak")).write(List.of(r));
+            System.out.println("soak: " + (r.passed() ? "every invariant held" : "NOT as expected: " + r.broken() + " " + r.notes())
+                    + "; report: " + parent.output.resolve("soak/report.md"));
+            return r.passed() ? 0 : 1;
         }
     }
 

@@ -7,5 +7,7 @@ public enum Fault {
     /** The broker gets SIGKILL while transfers flow, and is started again on the same journal. */
     BROKER_KILL,
     /** Copies of already-applied messages are put on the queue again: a redelivery with no crash. */
-    DUPLICATE_DELIVERY
+    DUPLICATE_DELIVERY,
+    /** The soak: SIGKILL to a random process every few seconds, for minutes. */
+    RANDOM_KILLS
 }

@@ -1,22 +1,42 @@
 package dev.ledgerline.drills;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * The H2 file a drill's victim owns. H2 in file mode admits one process at a time, so the drills open it
  * only while the victim is down: before a restart (to record what the crash left) and after the final stop.
  */
-record H2Database(Path dataDir) {
+record H2Database(Path dataDir) implements DrillDatabase {
 
     /** The same URL as server.xml builds from {@code LEDGERLINE_DATA_DIR}. */
-    String url() {
+    @Override
+    public String jdbcUrl() {
         return "jdbc:h2:file:" + dataDir.resolve("h2/ledger").toAbsolutePath() + ";WRITE_DELAY=0";
     }
 
-    Connection connect() throws SQLException {
-        return DriverManager.getConnection(url(), "ledgerline", "");
+    @Override
+    public String user() {
+        return "ledgerline";
+    }
+
+    @Override
+    public String password() {
+        return "";
+    }
+
+    @Override
+    public Map<String, String> libertyEnvironment() {
+        return Map.of("LEDGERLINE_DB", "h2");
+    }
+
+    @Override
+    public boolean readableWhileVictimRuns() {
+        return false;
+    }
+
+    @Override
+    public void close() {
+        // The file stays for the post-mortem; the run directory is wiped when the drill runs again.
     }
 }

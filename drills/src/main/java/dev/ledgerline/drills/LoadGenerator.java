@@ -68,6 +68,11 @@ public final class LoadGenerator implements AutoCloseable {
         history.refused(t.idempotencyKey(), "no answer before the load's deadline");
     }
 
+    /** Stops taking new planned transfers; requests already sent still get their retries. */
+    public void finish() {
+        pending.clear();
+    }
+
     /** Waits until every planned transfer was accepted or refused (or the deadline passed). */
     public History awaitDone() throws Exception {
         for (Future<?> f : running) {

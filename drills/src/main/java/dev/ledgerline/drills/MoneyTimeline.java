@@ -53,9 +53,9 @@ public final class MoneyTimeline implements AutoCloseable {
         return List.copyOf(events);
     }
 
-    /** Milliseconds from the first event with this label to the first later event with the other, if both. */
+    /** Milliseconds from the last event with this label to the first later event with the other, if both. */
     public synchronized Optional<Long> between(String from, String to) {
-        Optional<Event> a = events.stream().filter(e -> e.label().equals(from)).findFirst();
+        Optional<Event> a = events.stream().filter(e -> e.label().equals(from)).reduce((first, second) -> second);
         if (a.isEmpty()) {
             return Optional.empty();
         }

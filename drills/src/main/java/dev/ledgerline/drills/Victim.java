@@ -7,7 +7,9 @@ public enum Victim {
     /** The standalone worker: the XA design with Narayana coordinating. */
     WORKER("worker"),
     /** The Artemis broker, killed with SIGKILL under load while Liberty runs. */
-    BROKER("broker");
+    BROKER("broker"),
+    /** The soak: Liberty or the broker, chosen at random for each kill. */
+    LIBERTY_OR_BROKER("liberty-or-broker");
 
     private final String label;
 

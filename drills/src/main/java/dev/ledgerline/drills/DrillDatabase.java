@@ -1,0 +1,56 @@
+package dev.ledgerline.drills;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The database of one drill, as the victim and the checker reach it. */
+interface DrillDatabase extends AutoCloseable {
+
+    String jdbcUrl();
+
+    String user();
+
+    String password();
+
+    /** What Liberty needs in its environment to use this database (server.xml's settings). */
+    Map<String, String> libertyEnvironment();
+
+    /** False for H2 in file mode, which only its owner may open while it runs. */
+    boolean readableWhileVictimRuns();
+
+    default Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), user(), password());
+    }
+
+    /** Money per currency in minor units, read straight from the database; empty if it cannot be read now. */
+    default Optional<Map<String, Long>> totals() {
+        try (Connection c = connect();
+             PreparedStatement ps = c.prepareStatement("SELECT currency, SUM(balance_minor) AS total FROM account GROUP BY currency");
+             ResultSet rs = ps.executeQuery()) {
+            Map<String, Long> totals = new TreeMap<>();
+            while (rs.next()) {
+                totals.put(rs.getString("currency").trim(), rs.getLong("total"));
+            }
+            return Optional.of(totals);
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    void close();
+
+    static DrillDatabase start(Database database, Path runDir) throws Exception {
+        return switch (database) {
+            case H2 -> new H2Database(runDir.resolve("data"));
+            case POSTGRESQL -> PostgresDatabase.start(runDir.resolve("postgres"));
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package dev.ledgerline.drills;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import dev.ledgerline.testkit.FreePort;
+import dev.ledgerline.testkit.PostgresServer;
+
+/**
+ * A PostgreSQL server of the drill's own (a fresh cluster in the run directory, loopback, prepared
+ * transactions enabled), stopped by PID when the drill ends. Unlike H2's file it can be read while the
+ * victim runs, so the money timeline reads it directly and never has a gap.
+ */
+final class PostgresDatabase implements DrillDatabase {
+
+    private final PostgresServer server;
+
+    private PostgresDatabase(PostgresServer server) {
+        this.server = server;
+    }
+
+    static PostgresDatabase start(Path dataDir) throws Exception {
+        return new PostgresDatabase(PostgresServer.start(dataDir, FreePort.pick()));
+    }
+
+    @Override
+    public String jdbcUrl() {
+        return server.jdbcUrl();
+    }
+
+    @Override
+    public String user() {
+        return server.user();
+    }
+
+    @Override
+    public String password() {
+        return server.password();
+    }
+
+    @Override
+    public Map<String, String> libertyEnvironment() {
+        return Map.of("LEDGERLINE_DB", "postgresql",
+                "LEDGERLINE_DB_HOST", PostgresServer.HOST,
+                "LEDGERLINE_DB_PORT", String.valueOf(server.port()),
+                "LEDGERLINE_DB_NAME", PostgresServer.DATABASE,
+                "LEDGERLINE_DB_USER", server.user(),
+                "LEDGERLINE_DB_PASSWORD", server.password());
+    }
+
+    @Override
+    public boolean readableWhileVictimRuns() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop PostgreSQL (pid " + server.pid() + ")", e);
+        }
+    }
+}

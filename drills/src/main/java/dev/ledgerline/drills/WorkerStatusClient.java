@@ -1,0 +1,60 @@
+package dev.ledgerline.drills;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/** Reads the worker's {@code GET /ledger/totals}: money per currency and transfers per status. */
+final class WorkerStatusClient {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final URI totals;
+
+    WorkerStatusClient(int port) {
+        this.totals = URI.create("http://127.0.0.1:" + port + "/ledger/totals");
+    }
+
+    Optional<Map<String, Long>> money() {
+        return read().map(o -> numbers(o.getJsonObject("totals")));
+    }
+
+    Optional<Map<String, Long>> transfersByStatus() {
+        return read().map(o -> numbers(o.getJsonObject("transfers")));
+    }
+
+    private Optional<JsonObject> read() {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(totals).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                return Optional.empty();
+            }
+            try (var reader = Json.createReader(new StringReader(r.body()))) {
+                return Optional.of(reader.readObject());
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, Long> numbers(JsonObject o) {
+        Map<String, Long> map = new TreeMap<>();
+        if (o != null) {
+            o.forEach((k, v) -> map.put(k, ((jakarta.json.JsonNumber) v).longValue()));
+        }
+        return map;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.ledgerline.drills;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import dev.ledgerline.ledger.crash.CrashPoint;
+
+class DrillCatalogTest {
+
+    @Test
+    void everyCrashPointOfTheRealDesignsIsDrilledOnBothDatabases() {
+        for (CrashPoint p : CrashPoint.values()) {
+            if (p.design() == CrashPoint.Design.UNSAFE) {
+                continue;
+            }
+            Set<Database> databases = DrillCatalog.all().stream().filter(d -> d.point() == p)
+                    .map(Drill::database).collect(Collectors.toSet());
+            assertThat(databases).as(p.pointName()).containsExactlyInAnyOrder(Database.values());
+        }
+    }
+
+    @Test
+    void everyXaPointIsDrilledInLibertyAndInTheWorker() {
+        for (CrashPoint p : CrashPoint.values()) {
+            if (p.design() == CrashPoint.Design.XA) {
+                assertThat(DrillCatalog.all().stream().filter(d -> d.point() == p).map(Drill::victim))
+                        .as(p.pointName()).contains(Victim.LIBERTY, Victim.WORKER);
+            }
+        }
+    }
+
+    @Test
+    void theUnsafeControlsMustBreakSomething() {
+        assertThat(DrillCatalog.all().stream().filter(d -> d.mode().startsWith("at-")))
+                .hasSize(2).allSatisfy(d -> assertThat(d.mustFail()).isNotEmpty());
+        assertThat(DrillCatalog.all().stream().filter(d -> !d.mode().startsWith("at-")))
+                .allSatisfy(d -> assertThat(d.mustFail()).isEmpty());
+    }
+
+    @Test
+    void namesAreUniqueAndTheLiteSubsetExists() {
+        assertThat(DrillCatalog.all().stream().map(Drill::name)).doesNotHaveDuplicates();
+        assertThat(DrillCatalog.LITE).allSatisfy(n -> assertThat(DrillCatalog.named(n)).isPresent());
+    }
+}
