@@ -1,0 +1,27 @@
+package dev.ledgerline.worker;
+
+import picocli.CommandLine.Option;
+
+/** Where the ledger database and the broker are: the options every subcommand shares. */
+final class ConnectionOptions {
+
+    @Option(names = "--db-url", required = true,
+            description = "JDBC URL of the ledger database, e.g. jdbc:h2:file:/var/ledgerline/ledger;WRITE_DELAY=0 "
+                    + "or jdbc:postgresql://127.0.0.1:5432/ledger.")
+    String dbUrl;
+
+    @Option(names = "--db-user", defaultValue = "ledgerline",
+            description = "Database user (default ${DEFAULT-VALUE}, as in server.xml).")
+    String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "", description = "Database password (default empty).")
+    String dbPassword;
+
+    @Option(names = "--broker-url", defaultValue = "tcp://127.0.0.1:61616",
+            description = "Core URL of the Artemis broker (default ${DEFAULT-VALUE}).")
+    String brokerUrl;
+
+    LedgerDatabase database() {
+        return LedgerDatabase.open(dbUrl, dbUser, dbPassword);
+    }
+}
