@@ -1,0 +1,34 @@
+package dev.ledgerline.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.ledgerline.ledger.check.InvariantReport;
+import dev.ledgerline.testkit.WorkerProcess;
+
+/** The worker against a real broker process and an H2 file: a preloaded queue is applied, and nothing is left. */
+class WorkerXaIT {
+
+    @Test
+    void preloadedTransfersAllReachAFinalStateAndEveryInvariantHolds() throws Exception {
+        try (WorkerTestbed testbed = new WorkerTestbed("preloaded-transfers")) {
+            testbed.preload(200, 42);
+
+            WorkerProcess worker = testbed.startWorker(Map.of(), 2);
+            testbed.awaitDrainedAndRecovered();
+            String totals = testbed.totals();
+            assertThat(totals).contains("\"EUR\":4885000", "\"USD\":1150000");
+            worker.stop();
+            String log = worker.output();
+
+            InvariantReport report = testbed.checkInvariants();
+            assertThat(report.allHold()).as(report.toString()).isTrue();
+            // One INFO line per transfer state change: 200 transfers, each queued once and ended once here.
+            assertThat(log.lines().filter(l -> l.contains("[dev.ledgerline.transfers]"))).hasSize(200);
+            assertThat(log).contains("Ledgerline worker stopped");
+        }
+    }
+}
