@@ -48,7 +48,8 @@ final class WorkerTestbed implements AutoCloseable {
     final Path workerData;
     final Path workerLog;
     final int httpPort;
-    private final BrokerProcess broker;
+    private final int brokerPort;
+    private BrokerProcess broker;
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<WorkerProcess> workers = new ArrayList<>();
 
@@ -59,11 +60,24 @@ final class WorkerTestbed implements AutoCloseable {
         h2File = dir.resolve("h2").resolve("ledger");
         workerData = dir.resolve("worker");
         workerLog = dir.resolve("worker.log");
-        // Slow redelivery: a transfer whose accounts an in-doubt branch still locks must outlast recovery (a few
-        // seconds) before its five deliveries are used up, or it ends FAILED instead of waiting its turn.
-        broker = BrokerProcess.start(dir.resolve("broker"), freePort(62016, 62099),
-                "--redelivery-delay-ms", "500", "--max-redelivery-delay-ms", "5000");
+        brokerPort = freePort(62016, 62099);
+        broker = startBroker();
         httpPort = freePort(19300, 19399);
+    }
+
+    /** Crashes the broker (SIGKILL) and starts it again on the same journal and port. */
+    void crashAndRestartBroker() throws IOException {
+        broker.kill();
+        broker = startBroker();
+    }
+
+    /**
+     * Slow redelivery: a transfer whose accounts an in-doubt branch still locks must outlast recovery (a few
+     * seconds) before its five deliveries are used up, or it ends FAILED instead of waiting its turn.
+     */
+    private BrokerProcess startBroker() throws IOException {
+        return BrokerProcess.start(dir.resolve("broker"), brokerPort,
+                "--redelivery-delay-ms", "500", "--max-redelivery-delay-ms", "5000");
     }
 
     String dbUrl() {

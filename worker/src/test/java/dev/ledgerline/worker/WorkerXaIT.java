@@ -1,6 +1,7 @@
 package dev.ledgerline.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.Map;
 
@@ -29,6 +30,25 @@ class WorkerXaIT {
             // One INFO line per transfer state change: 200 transfers, each queued once and ended once here.
             assertThat(log.lines().filter(l -> l.contains("[dev.ledgerline.transfers]"))).hasSize(200);
             assertThat(log).contains("Ledgerline worker stopped");
+        }
+    }
+
+    @Test
+    void workerSurvivesABrokerCrashInTheMiddleOfTheLoad() throws Exception {
+        try (WorkerTestbed testbed = new WorkerTestbed("broker-crash")) {
+            testbed.preload(300, 43);
+            WorkerProcess worker = testbed.startWorker(Map.of(), 2);
+            await().atMost(WorkerTestbed.DRAIN_TIMEOUT).until(() -> !testbed.totals().contains("\"COMPLETED\":0,"));
+
+            testbed.crashAndRestartBroker();
+
+            // The same worker process reconnects, and its recovery finishes what the broker's crash interrupted.
+            testbed.awaitDrainedAndRecovered();
+            assertThat(worker.isAlive()).isTrue();
+            worker.stop();
+            assertThat(worker.output()).contains("is taking messages again");
+            InvariantReport report = testbed.checkInvariants();
+            assertThat(report.allHold()).as(report.toString()).isTrue();
         }
     }
 }
