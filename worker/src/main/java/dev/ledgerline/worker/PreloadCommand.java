@@ -104,6 +104,8 @@ final class PreloadCommand implements Callable<Integer> {
             for (int i = 0; i < count; i++) {
                 List<String> group = groups.get(random.nextInt(groups.size()));
                 String from = group.get(random.nextInt(group.size()));
+                // Uniform over the other accounts: draw among all but the last, and let the last stand in for
+                // the source when the draw hits it.
                 String to = group.get(random.nextInt(group.size() - 1));
                 to = to.equals(from) ? group.get(group.size() - 1) : to;
                 Currency cur = currencyOf(byCurrency, from);
