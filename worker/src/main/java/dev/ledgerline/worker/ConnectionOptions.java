@@ -14,7 +14,9 @@ final class ConnectionOptions {
             description = "Database user (default ${DEFAULT-VALUE}, as in server.xml).")
     String dbUser;
 
-    @Option(names = "--db-password", defaultValue = "", description = "Database password (default empty).")
+    /** From the environment by default, so that the password need not appear in the process list. */
+    @Option(names = "--db-password", defaultValue = "${env:LEDGERLINE_DB_PASSWORD:-}",
+            description = "Database password (default: environment variable LEDGERLINE_DB_PASSWORD, else empty).")
     String dbPassword;
 
     @Option(names = "--broker-url", defaultValue = "tcp://127.0.0.1:61616",

@@ -38,9 +38,9 @@ public record LedgerDatabase(String url, XADataSource xa, DataSource plain) {
                 + ": expected jdbc:h2:... or jdbc:postgresql:...");
     }
 
-    /** The URL without user or password, for the log. */
+    /** The URL for the log, with a password given in it masked. */
     @Override
     public String toString() {
-        return url;
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 }
