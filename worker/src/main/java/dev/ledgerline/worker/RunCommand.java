@@ -1,0 +1,192 @@
+package dev.ledgerline.worker;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
+
+import jakarta.transaction.TransactionManager;
+
+import org.apache.activemq.artemis.jms.client.ActiveMQXAConnectionFactory;
+
+import dev.ledgerline.db.LedgerSchema;
+import dev.ledgerline.ledger.crash.CrashPoint;
+import dev.ledgerline.ledger.crash.CrashPoints;
+import dev.ledgerline.ledger.messaging.QueuePoller;
+import dev.ledgerline.worker.consume.DeadLetterEnding;
+import dev.ledgerline.worker.consume.MessageHandler;
+import dev.ledgerline.worker.consume.TransferApplication;
+import dev.ledgerline.worker.consume.XaQueueConsumer;
+import dev.ledgerline.worker.xa.BrokerRecoveryHelper;
+import dev.ledgerline.worker.xa.DatabaseRecoveryHelper;
+import dev.ledgerline.worker.xa.TransactionServices;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Consumes {@code transfers.xa} until the process is told to stop. Start order: schema, transaction recovery
+ * (before any consumer, so that branches a previous run left prepared are resolved by the same process that
+ * logged them), the consumers, the status endpoint, then the ready line. Stop order, on SIGTERM: consumers
+ * (each finishes its transaction in flight), status endpoint, recovery, connections.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Applies XA transfers from the broker's transfers.xa queue, in Narayana transactions.")
+final class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = Logger.getLogger(RunCommand.class.getName());
+    static final String TRANSFER_QUEUE = "transfers.xa";
+    static final String DEAD_LETTER_QUEUE = "transfers.xa.dlq";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--consumers", defaultValue = "2", description = "Consumer threads on transfers.xa (default ${DEFAULT-VALUE}).")
+    int consumers;
+
+    @Option(names = "--data-dir", required = true,
+            description = "Directory of the worker's own state: Narayana's transaction log goes under it. Keep it: "
+                    + "a transaction logged there is recovered by the next start.")
+    Path dataDir;
+
+    @Option(names = "--node-id", defaultValue = "worker-1",
+            description = "Narayana node identifier, unique among the coordinators sharing the broker and the "
+                    + "database; at most 28 bytes (default ${DEFAULT-VALUE}).")
+    String nodeId;
+
+    @Option(names = "--recovery-period-seconds", description = "Time between recovery scans (default Narayana's, 120).")
+    Integer recoveryPeriodSeconds;
+
+    @Option(names = "--recovery-backoff-seconds",
+            description = "Time between the two passes of a recovery scan (default Narayana's, 10).")
+    Integer recoveryBackoffSeconds;
+
+    @Option(names = "--poll-wait-ms", defaultValue = "1000",
+            description = "How long one receive waits for a message before its empty transaction ends (default ${DEFAULT-VALUE}).")
+    long pollWaitMillis;
+
+    @Option(names = "--http-port", defaultValue = "0",
+            description = "Loopback port for GET /health and GET /ledger/totals; 0 for none (default ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        CrashPoint armed = CrashPoints.armed();
+        if (armed != null) {
+            LOG.warning("crash point " + armed.pointName() + " is ARMED: this worker halts when it gets there ("
+                    + armed.where() + "). Drills only.");
+        }
+        LedgerDatabase database = connection.database();
+        var migration = LedgerSchema.migrate(database.plain());
+        LOG.info("ledger schema migrated on " + database + " (" + migration.migrationsExecuted + " migrations applied now)");
+
+        Path data = Files.createDirectories(dataDir).toAbsolutePath();
+        ActiveMQXAConnectionFactory broker = new ActiveMQXAConnectionFactory(connection.brokerUrl);
+        DatabaseRecoveryHelper databaseRecovery = new DatabaseRecoveryHelper(database.xa());
+        TransactionServices transactionServices = TransactionServices.start(nodeId,
+                TransactionServices.objectStoreDir(data), seconds(recoveryPeriodSeconds), seconds(recoveryBackoffSeconds),
+                List.of(new BrokerRecoveryHelper(broker), databaseRecovery));
+        TransactionManager tm = transactionServices.transactionManager();
+
+        Clock clock = Clock.systemUTC();
+        List<QueuePoller> pollers = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        MessageHandler transfers = new TransferApplication(clock, database.plain());
+        for (int i = 1; i <= consumers; i++) {
+            start(new XaQueueConsumer("xa-consumer-" + i, tm, broker, TRANSFER_QUEUE, database.xa(), transfers,
+                    true, pollWaitMillis), pollers, threads);
+        }
+        start(new XaQueueConsumer("xa-dead-letters", tm, broker, DEAD_LETTER_QUEUE, database.xa(),
+                new DeadLetterEnding(clock), false, pollWaitMillis), pollers, threads);
+        LOG.info("started " + consumers + " XA consumers on " + TRANSFER_QUEUE + " and one on " + DEAD_LETTER_QUEUE
+                + " (broker " + connection.brokerUrl + ")");
+
+        StatusServer status = httpPort == 0 ? null
+                : StatusServer.start(httpPort, nodeId, () -> threads.stream().allMatch(Thread::isAlive), database.plain());
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                stop(pollers, threads, status, transactionServices, databaseRecovery, broker);
+            } finally {
+                stopped.countDown();
+            }
+        }, "ledgerline-worker-shutdown"));
+
+        System.out.println("Ledgerline worker ready (consumers=" + consumers + ", node=" + nodeId + ", crash point="
+                + (armed == null ? "none" : armed.pointName()) + ")");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private void start(XaQueueConsumer consumer, List<QueuePoller> pollers, List<Thread> threads) {
+        QueuePoller poller = new QueuePoller(consumer.name(), consumer, Duration.ZERO);
+        Thread thread = new Thread(() -> {
+            try {
+                poller.run();
+            } finally {
+                consumer.close();
+            }
+        }, "ledgerline-" + consumer.name());
+        pollers.add(poller);
+        threads.add(thread);
+        thread.start();
+    }
+
+    /**
+     * Runs in the shutdown hook. Its lines go to stderr as well as the log: JUL's own hook may already have
+     * closed its handlers, and a drill's log must show whether the stop was clean.
+     */
+    private void stop(List<QueuePoller> pollers, List<Thread> threads, StatusServer status,
+                      TransactionServices transactionServices, DatabaseRecoveryHelper databaseRecovery,
+                      ActiveMQXAConnectionFactory broker) {
+        // A receive in flight ends within its wait; give it that long, and a little more to commit.
+        Duration wait = Duration.ofMillis(pollWaitMillis).plusSeconds(5);
+        pollers.forEach(QueuePoller::stop);
+        pollers.forEach(poller -> poller.awaitFinished(wait));
+        for (Thread thread : threads) {
+            try {
+                thread.join(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (status != null) {
+            status.close();
+        }
+        transactionServices.close();
+        databaseRecovery.close();
+        broker.close();
+        System.err.println("Ledgerline worker stopped");
+    }
+
+    private void validate() {
+        if (consumers < 1) {
+            throw new ParameterException(spec.commandLine(), "--consumers must be at least 1, was " + consumers);
+        }
+        if (pollWaitMillis < 1) {
+            throw new ParameterException(spec.commandLine(), "--poll-wait-ms must be positive, was " + pollWaitMillis);
+        }
+        if (httpPort < 0 || httpPort > 65_535) {
+            throw new ParameterException(spec.commandLine(), "--http-port must be between 0 and 65535, was " + httpPort);
+        }
+    }
+
+    private static Duration seconds(Integer value) {
+        return value == null ? null : Duration.ofSeconds(value);
+    }
+}

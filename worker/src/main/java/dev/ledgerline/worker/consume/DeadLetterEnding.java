@@ -1,0 +1,40 @@
+package dev.ledgerline.worker.consume;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+
+import dev.ledgerline.ledger.domain.Transfer;
+import dev.ledgerline.ledger.messaging.DeadLetters;
+
+/**
+ * Ends the transfers whose messages the broker gave up on: FAILED with a reason, in the same XA transaction
+ * as the consumption of the dead letter, as the server's dead-letter processor does with the same
+ * {@link DeadLetters} rule. A transfer is then never left QUEUED with no message to drive it.
+ */
+public final class DeadLetterEnding implements MessageHandler {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetterEnding.class.getName());
+
+    private final DeadLetters deadLetters = new DeadLetters();
+    private final Clock clock;
+
+    public DeadLetterEnding(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Transfer> handle(Connection c, Message message) throws JMSException, SQLException {
+        return deadLetters.fail(c, message, clock.instant());
+    }
+
+    @Override
+    public void failed(Message message, Exception failure) {
+        LOG.warning("could not end the transfer of a dead letter; it returns to the dead-letter queue: " + failure);
+    }
+}
