@@ -48,6 +48,7 @@ public final class DrillRunner {
         this.outputDir = outputDir;
         this.seed = seed;
         System.setProperty(BrokerProcess.LIB_DIR_PROPERTY, installation.brokerLib().toString());
+        System.setProperty(dev.ledgerline.testkit.WorkerProcess.LIB_DIR_PROPERTY, installation.workerLib().toString());
     }
 
     /** How long {@link Fault#RANDOM_KILLS} goes on killing before the system is left to recover. */
@@ -235,7 +236,7 @@ public final class DrillRunner {
 
     private static InvariantResult libertyLog(LibertyUnderDrill liberty, int recoveredAtRestart, List<String> notes)
             throws IOException {
-        notes.add("Liberty found " + recoveredAtRestart + " transaction(s) in its log at the restart (WTRN0027I)");
+        notes.add("Liberty found " + recoveredAtRestart + " transaction(s) in its log at the restart (WTRN0027I/28I)");
         boolean clean = liberty.stoppedWithNothingToRecover();
         return DrillChecker.coordinatorLog(clean ? 0 : 1,
                 "Liberty's final stop did not report an empty transaction log (no WTRN0105I)",

@@ -19,8 +19,9 @@ import dev.ledgerline.testkit.LibertyServer;
 final class LibertyUnderDrill implements AutoCloseable {
 
     private static final Duration START = Duration.ofSeconds(180);
-    /** "WTRN0027I: Recovering N transactions": Liberty found N transactions in its log at start. */
-    private static final Pattern RECOVERING = Pattern.compile("WTRN0027I\\D*(\\d+)");
+    /** WTRN0027I/WTRN0028I "Transaction service recovering N transaction(s)": what Liberty found in its log at
+     *  start (WTRN0135I says it found none). */
+    private static final Pattern RECOVERING = Pattern.compile("WTRN002[78]I\\D*(\\d+)");
 
     private final Installation installation;
     private final Path runDir;
