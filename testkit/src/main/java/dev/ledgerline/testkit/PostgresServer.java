@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * prepared transactions (XA) and writes every commit to disk ({@code fsync=on}, the default, stated so that a
  * drill never runs on a server that may lose a commit). It holds role {@value #USER} (password
  * {@value #PASSWORD}: a throwaway server on loopback, never a production credential) and database
- * {@value #DATABASE} owned by it. Output goes to {@code postgres.log} in the data directory.
+ * {@value #DATABASE} owned by it. Output goes to {@code postgres.log} in the data directory. A shutdown hook
+ * stops a server that the JVM did not close.
  *
  * <p>initdb and postgres refuse to run as root. When this JVM runs as root they run as the {@code postgres}
  * operating-system user that the package creates, through {@code setpriv}, which execs the program in place:
@@ -56,7 +57,7 @@ public final class PostgresServer implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final Path binDir;
-    private final Thread shutdownHook = new Thread(this::killQuietly, "ledgerline-postgres-reaper");
+    private final Thread shutdownHook = new Thread(this::stopQuietly, "ledgerline-postgres-stopper");
     private Process process;
 
     private PostgresServer(Path dataDir, int port, Path binDir) {
@@ -143,6 +144,11 @@ public final class PostgresServer implements AutoCloseable {
         }
         // The postmaster exits last, after its backends; nothing of the tree is left.
         forgetHook();
+    }
+
+    /** Waits until the server exits (stopped, killed, or crashed) and returns its exit status. */
+    public int awaitExit() throws InterruptedException {
+        return process.waitFor();
     }
 
     /** Starts the server again on the same data directory and port, e.g. after {@link #kill()}. */
@@ -299,6 +305,23 @@ public final class PostgresServer implements AutoCloseable {
 
     private void killQuietly() {
         processTree().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /**
+     * The shutdown hook: a JVM that exits without closing the server (a failed test, Ctrl-C of the Quick
+     * start) must not leave it running. A fast shutdown takes well under a second; SIGKILL if it hangs.
+     */
+    private void stopQuietly() {
+        try {
+            if (isAlive()) {
+                new ProcessBuilder("kill", "-INT", Long.toString(pid())).start().waitFor(5, TimeUnit.SECONDS);
+                if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    killQuietly();
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            killQuietly();
+        }
     }
 
     private void forgetHook() {
