@@ -24,6 +24,11 @@ final class IntegrationSettings {
         return Integer.getInteger("ledgerline.byteman.port", 19091);
     }
 
+    /** The port of the PostgreSQL server that the tests on PostgreSQL start (never 5432: not a server of ours). */
+    static int postgresPort() {
+        return Integer.getInteger("ledgerline.postgres.port", 55432);
+    }
+
     /** The directory this run's broker journal and H2 database live in; wiped when the run starts. */
     static Path dataDir() {
         return Path.of(required("ledgerline.it.data"));

@@ -27,7 +27,8 @@ import dev.ledgerline.testkit.LibertyServer;
 /**
  * The server dies, the money does not. Each test runs its own Liberty process so it can kill it: with
  * SIGKILL right after a commit (H2 must not lose it); halted by Byteman between prepare and commit of the
- * XA consumer's transaction (recovery must finish both branches after the restart); and halted in the
+ * XA consumer's transaction (recovery must finish both branches after the restart; {@link PostgresCrashIT}
+ * runs the same drill on PostgreSQL); and halted in the
  * outbox relay between publishing a row and marking it (the row is published again, the transfer applied
  * once).
  */
@@ -79,42 +80,12 @@ class ServerCrashIT {
 
     @Test
     void aServerHaltedBetweenPrepareAndCommitFinishesTheTransferOnceAfterRestart() throws Exception {
-        startWithRules("halt-before-first-xa-commit.btm");
-        server.awaitApplication(api::isUp, START);
-        Map<String, Long> before = api.balances();
-
-        UUID id = api.submitAccepted("ACC-004", "ACC-005", "4.44", "EUR");
-        server.awaitExit(Duration.ofSeconds(60));
-
-        // The crash came where it was meant to: both branches prepared, neither committed.
-        try (var broker = BrokerInspector.connect(IntegrationSettings.brokerUrl())) {
-            assertThat(broker.preparedTransactions()).hasSize(1);
-        }
-        assertThat(inDoubtBranchesInH2()).isEqualTo(1);
-
-        server.start("");
-        server.awaitApplication(api::isUp, START);
-
-        JsonObject done = api.awaitFinal(id, Duration.ofSeconds(90));
-        assertThat(done.getString("status")).isEqualTo("COMPLETED");
-        Map<String, Long> after = api.balances();
-        assertThat(after.get("ACC-004")).isEqualTo(before.get("ACC-004") - 444);
-        assertThat(after.get("ACC-005")).isEqualTo(before.get("ACC-005") + 444);
-        try (var broker = BrokerInspector.connect(IntegrationSettings.brokerUrl())) {
-            await("the broker's prepared branch is resolved").atMost(Duration.ofSeconds(90))
-                    .until(() -> broker.preparedTransactions().isEmpty());
-            assertThat(broker.messageCount("transfers.xa")).isZero();
-        }
-        await("nothing is left in doubt in H2").atMost(Duration.ofSeconds(90)).until(() -> {
-            JsonObject report = api.invariants(Duration.ZERO);
-            return report.getJsonArray("results").stream().map(r -> r.asJsonObject())
-                    .allMatch(r -> r.getBoolean("holds"));
-        });
+        XaCommitCrash.haltBeforeFirstCommitAndRecover(server, api, ServerCrashIT::inDoubtBranchesInH2);
     }
 
     @Test
     void aRelayHaltedBetweenPublishAndMarkPublishesAgainAndTheTransferIsAppliedOnce() throws Exception {
-        startWithRules("halt-between-publish-and-mark.btm");
+        XaCommitCrash.startWithRules(server, "halt-between-publish-and-mark.btm");
         server.awaitApplication(api::isUp, START);
         Map<String, Long> before = api.balances();
 
@@ -142,14 +113,8 @@ class ServerCrashIT {
         }
     }
 
-    /** Starts the server with the Byteman agent and one of the scripts in src/test/resources/byteman. */
-    private void startWithRules(String script) throws Exception {
-        Path rules = Path.of(getClass().getResource("/byteman/" + script).toURI());
-        server.start("-javaagent:" + IntegrationSettings.bytemanJar() + "=script:" + rules);
-    }
-
     /** Reads H2's in-doubt table straight from the file; only possible while Liberty is down (file lock). */
-    private int inDoubtBranchesInH2() throws SQLException {
+    private static int inDoubtBranchesInH2() throws SQLException {
         return countInH2("SELECT COUNT(*) FROM INFORMATION_SCHEMA.IN_DOUBT");
     }
 

@@ -27,7 +27,7 @@ public final class AccountStore {
 
     /** Reads the account and holds its row lock until the transaction ends. */
     public Optional<Account> findForUpdate(Connection c, String id) throws SQLException {
-        return findOne(c, "SELECT " + COLUMNS + " FROM account WHERE id = ? FOR UPDATE", id);
+        return findOne(c, "SELECT " + COLUMNS + " FROM account WHERE id = ? " + Sql.rowLockForUpdate(c), id);
     }
 
     public List<Account> findAll(Connection c) throws SQLException {

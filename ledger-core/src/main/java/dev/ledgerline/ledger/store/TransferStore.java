@@ -60,7 +60,7 @@ public final class TransferStore {
 
     /** Reads the transfer and holds its row lock, so two deliveries of it cannot apply it side by side. */
     public Optional<Transfer> findForUpdate(Connection c, UUID id) throws SQLException {
-        return findOne(c, "SELECT " + COLUMNS + " FROM transfer WHERE id = ? FOR UPDATE", id);
+        return findOne(c, "SELECT " + COLUMNS + " FROM transfer WHERE id = ? " + Sql.rowLockForUpdate(c), id);
     }
 
     public Optional<Transfer> findByIdempotencyKey(Connection c, String key) throws SQLException {

@@ -1,0 +1,78 @@
+package dev.ledgerline.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.json.JsonObject;
+
+import dev.ledgerline.testkit.BrokerInspector;
+import dev.ledgerline.testkit.LibertyServer;
+
+/**
+ * The XA drill that halts the server between prepare and commit, written once and run on each database:
+ * the server is halted by Byteman after both branches (database and broker) are prepared and the decision
+ * is logged, before either commits; after a restart, recovery must commit both, and the transfer must be
+ * applied exactly once.
+ */
+final class XaCommitCrash {
+
+    private static final Duration START = Duration.ofSeconds(120);
+    private static final Duration RECOVERY = Duration.ofSeconds(90);
+
+    /** Counts the database's prepared (in-doubt) branches; called while the server is down. */
+    @FunctionalInterface
+    interface InDoubtBranches {
+        int count() throws Exception;
+    }
+
+    private XaCommitCrash() {
+    }
+
+    /** Runs the drill on a server that is prepared (EAR deployed) but not started. */
+    static void haltBeforeFirstCommitAndRecover(LibertyServer server, LedgerApiClient api,
+                                                InDoubtBranches inDoubtInDatabase) throws Exception {
+        startWithRules(server, "halt-before-first-xa-commit.btm");
+        server.awaitApplication(api::isUp, START);
+        Map<String, Long> before = api.balances();
+
+        UUID id = api.submitAccepted("xa", "ACC-004", "ACC-005", "4.44", "EUR");
+        server.awaitExit(Duration.ofSeconds(60));
+
+        // The crash came where it was meant to: both branches prepared, neither committed.
+        try (var broker = BrokerInspector.connect(IntegrationSettings.brokerUrl())) {
+            assertThat(broker.preparedTransactions()).hasSize(1);
+        }
+        assertThat(inDoubtInDatabase.count()).isEqualTo(1);
+
+        server.start("");
+        server.awaitApplication(api::isUp, START);
+
+        JsonObject done = api.awaitFinal(id, RECOVERY);
+        assertThat(done.getString("status")).isEqualTo("COMPLETED");
+        Map<String, Long> after = api.balances();
+        assertThat(after.get("ACC-004")).isEqualTo(before.get("ACC-004") - 444);
+        assertThat(after.get("ACC-005")).isEqualTo(before.get("ACC-005") + 444);
+        try (var broker = BrokerInspector.connect(IntegrationSettings.brokerUrl())) {
+            await("the broker's prepared branch is resolved").atMost(RECOVERY)
+                    .until(() -> broker.preparedTransactions().isEmpty());
+            assertThat(broker.messageCount("transfers.xa")).isZero();
+        }
+        // The server's own check includes "nothing in doubt in the database", read through its data source.
+        await("nothing is left in doubt in the database").atMost(RECOVERY).until(() -> {
+            JsonObject report = api.invariants(Duration.ZERO);
+            return report.getJsonArray("results").stream().map(r -> r.asJsonObject())
+                    .allMatch(r -> r.getBoolean("holds"));
+        });
+    }
+
+    /** Starts the server with the Byteman agent and one of the scripts in src/test/resources/byteman. */
+    static void startWithRules(LibertyServer server, String script) throws Exception {
+        Path rules = Path.of(XaCommitCrash.class.getResource("/byteman/" + script).toURI());
+        server.start("-javaagent:" + IntegrationSettings.bytemanJar() + "=script:" + rules);
+    }
+}

@@ -1,0 +1,343 @@
+package dev.ledgerline.testkit;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real PostgreSQL server (Debian's {@code postgresql} package) running as a child process, so that a test or
+ * a drill can kill it with SIGKILL like a crash and start it again on the same data directory.
+ *
+ * <p>The first start runs {@code initdb} into the data directory; later starts reuse what is there. The server
+ * listens on 127.0.0.1 only, keeps its unix socket inside the data directory (reachable by its owner only), allows
+ * prepared transactions (XA) and writes every commit to disk ({@code fsync=on}, the default, stated so that a
+ * drill never runs on a server that may lose a commit). It holds role {@value #USER} (password
+ * {@value #PASSWORD}: a throwaway server on loopback, never a production credential) and database
+ * {@value #DATABASE} owned by it. Output goes to {@code postgres.log} in the data directory. A shutdown hook
+ * stops a server that the JVM did not close.
+ *
+ * <p>initdb and postgres refuse to run as root. When this JVM runs as root they run as the {@code postgres}
+ * operating-system user that the package creates, through {@code setpriv}, which execs the program in place:
+ * the child process is the postmaster itself, so {@link #pid()} and {@link #kill()} reach it directly. Every
+ * folder above the data directory must then be searchable by that user (a JUnit {@code @TempDir} is not).
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    public static final String HOST = "127.0.0.1";
+    public static final String USER = "ledgerline";
+    public static final String PASSWORD = "ledgerline";
+    public static final String DATABASE = "ledger";
+    /** Overrides where the PostgreSQL programs are, e.g. {@code /usr/lib/postgresql/15/bin}. */
+    public static final String BIN_DIR_PROPERTY = "ledgerline.postgres.bin";
+
+    /**
+     * Room for every XA branch that can be prepared at once: Liberty's XA pool (30 by default) plus a
+     * standalone worker's. With the server default (0) PREPARE TRANSACTION fails and XA is impossible.
+     */
+    static final int MAX_PREPARED_TRANSACTIONS = 64;
+
+    private static final String SUPERUSER = "postgres";
+    private static final String OS_USER = "postgres";
+    private static final String LOG_FILE = "postgres.log";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** Working directory of the server's programs: one the postgres user can enter, whoever started us. */
+    private static final File NEUTRAL_DIR = new File("/");
+
+    private final Path dataDir;
+    private final int port;
+    private final Path binDir;
+    private final Thread shutdownHook = new Thread(this::stopQuietly, "ledgerline-postgres-stopper");
+    private Process process;
+
+    private PostgresServer(Path dataDir, int port, Path binDir) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.binDir = binDir;
+    }
+
+    /**
+     * Starts PostgreSQL on {@code 127.0.0.1:port} with its data in {@code dataDir} (initialised first if it
+     * holds no cluster yet), waits until it accepts connections, and creates the role and database if they
+     * are missing.
+     *
+     * @throws IllegalStateException if initdb fails, or the server exits or is not ready within 60 s; the
+     *                               message carries what it printed
+     */
+    public static PostgresServer start(Path dataDir, int port) throws IOException, InterruptedException {
+        PostgresServer server = new PostgresServer(dataDir.toAbsolutePath().normalize(), port, binDir());
+        if (!Files.exists(server.dataDir.resolve("PG_VERSION"))) {
+            server.initdb();
+        }
+        server.launch();
+        server.createRoleAndDatabase();
+        return server;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + HOST + ":" + port + "/" + DATABASE;
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    public String password() {
+        return PASSWORD;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The postmaster's PID (the child process itself: setpriv execs it). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /**
+     * Crashes the server: SIGKILL to the postmaster and every backend it forked, as a power cut would stop them.
+     * Killing only the postmaster would leave its backends attached to the shared memory for a moment, and a
+     * restart would refuse to start beside them.
+     */
+    public void kill() {
+        List<ProcessHandle> all = processTree();
+        all.forEach(ProcessHandle::destroyForcibly);
+        await("PostgreSQL processes are gone").atMost(STOP_TIMEOUT)
+                .until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
+        forgetHook();
+    }
+
+    /**
+     * Stops the server with a fast shutdown (SIGINT: open transactions are rolled back, prepared ones stay,
+     * everything committed is on disk); SIGKILL if it has not exited within 30 s. SIGTERM would be a smart
+     * shutdown, which waits for every client to disconnect, and a pool never does.
+     */
+    public void stop() throws IOException, InterruptedException {
+        if (!isAlive()) {
+            forgetHook();
+            return;
+        }
+        Process signal = new ProcessBuilder("kill", "-INT", Long.toString(pid())).inheritIO().start();
+        signal.waitFor(10, TimeUnit.SECONDS);
+        if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            kill();
+            return;
+        }
+        // The postmaster exits last, after its backends; nothing of the tree is left.
+        forgetHook();
+    }
+
+    /** Waits until the server exits (stopped, killed, or crashed) and returns its exit status. */
+    public int awaitExit() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /** Starts the server again on the same data directory and port, e.g. after {@link #kill()}. */
+    public void restart() throws IOException, InterruptedException {
+        if (isAlive()) {
+            throw new IllegalStateException("PostgreSQL is still running, pid " + pid());
+        }
+        launch();
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        stop();
+    }
+
+    private void initdb() throws IOException, InterruptedException {
+        Files.createDirectories(dataDir);
+        try (Stream<Path> entries = Files.list(dataDir)) {
+            if (entries.findAny().isPresent()) {
+                throw new IllegalStateException("PostgreSQL data directory " + dataDir + " is not empty and holds no cluster");
+            }
+        }
+        handOverToServerUser(dataDir);
+        // Local (unix socket) connections need no password: the socket lives in the data directory, which only
+        // its owner can enter. TCP connections on loopback need the role's password.
+        runToCompletion(List.of(binDir.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", SUPERUSER,
+                "--encoding=UTF8", "--locale=C", "--auth-local=trust", "--auth-host=scram-sha-256"));
+    }
+
+    private void launch() throws IOException {
+        Path log = dataDir.resolve(LOG_FILE);
+        List<String> command = asServerUser(List.of(binDir.resolve("postgres").toString(), "-D", dataDir.toString(),
+                "-p", Integer.toString(port),
+                "-c", "listen_addresses=" + HOST,
+                "-c", "unix_socket_directories=" + dataDir,
+                "-c", "max_prepared_transactions=" + MAX_PREPARED_TRANSACTIONS,
+                "-c", "fsync=on",
+                "-c", "synchronous_commit=on"));
+        process = new ProcessBuilder(command)
+                .directory(NEUTRAL_DIR)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            await("PostgreSQL accepts connections on " + HOST + ":" + port).atMost(START_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(200)).until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("PostgreSQL exited with status " + process.exitValue()
+                                    + " before it was ready; log " + log + ":\n" + tail(log));
+                        }
+                        return isReady();
+                    });
+        } catch (RuntimeException e) {
+            killQuietly();
+            forgetHook();
+            throw e;
+        }
+    }
+
+    private boolean isReady() throws IOException, InterruptedException {
+        Process probe = new ProcessBuilder(binDir.resolve("pg_isready").toString(), "-q", "-h", HOST,
+                "-p", Integer.toString(port)).redirectErrorStream(true).start();
+        return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
+    }
+
+    /** Creates role and database unless they exist, through psql on the unix socket as the superuser. */
+    private void createRoleAndDatabase() throws IOException, InterruptedException {
+        if (psql(SUPERUSER, "SELECT 1 FROM pg_roles WHERE rolname = '" + USER + "'").isBlank()) {
+            psql(SUPERUSER, "CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
+        }
+        if (psql(SUPERUSER, "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'").isBlank()) {
+            psql(SUPERUSER, "CREATE DATABASE " + DATABASE + " OWNER " + USER);
+        }
+    }
+
+    private String psql(String user, String sql) throws IOException, InterruptedException {
+        return runToCompletion(List.of(binDir.resolve("psql").toString(), "-h", dataDir.toString(),
+                "-p", Integer.toString(port), "-U", user, "-d", "postgres", "-X", "-v", "ON_ERROR_STOP=1", "-tA",
+                "-c", sql));
+    }
+
+    /** Runs a program as the server's user and returns its output; fails with that output if it fails. */
+    private String runToCompletion(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(asServerUser(command)).directory(NEUTRAL_DIR).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " did not finish within "
+                    + START_TIMEOUT.toSeconds() + " s");
+        }
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed with status " + p.exitValue()
+                    + ":\n" + output);
+        }
+        return output.strip();
+    }
+
+    private static List<String> asServerUser(List<String> command) {
+        if (!runsAsRoot()) {
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>(List.of("setpriv", "--reuid=" + OS_USER, "--regid=" + OS_USER,
+                "--init-groups", "--"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    /** initdb and postgres insist that the data directory belongs to the user they run as. */
+    private static void handOverToServerUser(Path dir) throws IOException, InterruptedException {
+        if (!runsAsRoot()) {
+            return;
+        }
+        Process chown = new ProcessBuilder("chown", OS_USER + ":" + OS_USER, dir.toString()).inheritIO().start();
+        if (chown.waitFor() != 0) {
+            throw new IllegalStateException("could not give " + dir + " to the " + OS_USER + " user");
+        }
+    }
+
+    private static boolean runsAsRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** The newest PostgreSQL installed the Debian way, unless {@value #BIN_DIR_PROPERTY} names one. */
+    static Path binDir() throws IOException {
+        String configured = System.getProperty(BIN_DIR_PROPERTY);
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        Path versions = Path.of("/usr/lib/postgresql");
+        if (Files.isDirectory(versions)) {
+            try (Stream<Path> dirs = Files.list(versions)) {
+                var newest = dirs.filter(d -> d.getFileName().toString().matches("\\d+"))
+                        .filter(d -> Files.isExecutable(d.resolve("bin/initdb")))
+                        .max(Comparator.comparingInt(d -> Integer.parseInt(d.getFileName().toString())));
+                if (newest.isPresent()) {
+                    return newest.get().resolve("bin");
+                }
+            }
+        }
+        throw new IllegalStateException("no PostgreSQL found under " + versions
+                + ": install Debian's postgresql package, or set -D" + BIN_DIR_PROPERTY);
+    }
+
+    private List<ProcessHandle> processTree() {
+        List<ProcessHandle> all = new ArrayList<>();
+        if (process != null) {
+            ProcessHandle postmaster = process.toHandle();
+            all.add(postmaster);
+            postmaster.descendants().forEach(all::add);
+        }
+        return all;
+    }
+
+    private void killQuietly() {
+        processTree().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /**
+     * The shutdown hook: a JVM that exits without closing the server (a failed test, Ctrl-C of the Quick
+     * start) must not leave it running. A fast shutdown takes well under a second; SIGKILL if it hangs.
+     */
+    private void stopQuietly() {
+        try {
+            if (isAlive()) {
+                new ProcessBuilder("kill", "-INT", Long.toString(pid())).start().waitFor(5, TimeUnit.SECONDS);
+                if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    killQuietly();
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            killQuietly();
+        }
+    }
+
+    private void forgetHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // The JVM is already shutting down (the hook is running), or the hook was never added.
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+}
