@@ -1,5 +1,7 @@
 package dev.ledgerline.ledger.messaging;
 
+import org.apache.activemq.artemis.api.jms.ActiveMQJMSConstants;
+
 /**
  * The JNDI names of the server resources the ledger uses, defined in server.xml. One place, so that the
  * server configuration and the code cannot drift apart silently.
@@ -21,6 +23,26 @@ public final class LedgerResources {
     public static final String IDEMPOTENT_QUEUE_NAME = "transfers.idem";
     /** JMS property carrying the key the idempotent consumer deduplicates on. */
     public static final String MESSAGE_KEY_PROPERTY = "ledgerlineMessageKey";
+    /** JMS property carrying the transfer's mode (its wire name), set by the outbox relay on every message. */
+    public static final String MODE_PROPERTY = "ledgerlineMode";
+
+    /** Queue {@code transfers.unsafe}: the unsafe demonstration modes, sent by the outbox relay. */
+    public static final String UNSAFE_QUEUE_NAME = "transfers.unsafe";
+    /** Queue {@code transfers.unsafe.dlq}: where the broker moves an unsafe-mode message after its last failed delivery. */
+    public static final String UNSAFE_DEAD_LETTER_QUEUE_NAME = "transfers.unsafe.dlq";
+    /**
+     * Artemis through its resource adapter, for the unsafe consumers, which receive outside any transaction
+     * and acknowledge by hand: acknowledgements are sent synchronously (blockOnAcknowledge), so that an
+     * acknowledgement has reached the broker when {@code acknowledge()} returns, as a crash drill needs.
+     */
+    public static final String UNSAFE_CONNECTION_FACTORY = "jms/unsafeConnectionFactory";
+    /**
+     * The session mode of the unsafe consumers: Artemis's INDIVIDUAL_ACKNOWLEDGE, {@code message.acknowledge()}
+     * acknowledging that one message. CLIENT_ACKNOWLEDGE would say the same for one message a receive, but the
+     * resource adapter refuses it outside a transaction, as the Jakarta Messaging specification asks of
+     * connections in an application server.
+     */
+    public static final int ACKNOWLEDGE_EACH_MESSAGE = ActiveMQJMSConstants.INDIVIDUAL_ACKNOWLEDGE;
 
     private LedgerResources() {
     }
