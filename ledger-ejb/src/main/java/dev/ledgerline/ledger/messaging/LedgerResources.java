@@ -1,7 +1,5 @@
 package dev.ledgerline.ledger.messaging;
 
-import org.apache.activemq.artemis.api.jms.ActiveMQJMSConstants;
-
 /**
  * The JNDI names of the server resources the ledger uses, defined in server.xml. One place, so that the
  * server configuration and the code cannot drift apart silently.
@@ -31,18 +29,11 @@ public final class LedgerResources {
     /** Queue {@code transfers.unsafe.dlq}: where the broker moves an unsafe-mode message after its last failed delivery. */
     public static final String UNSAFE_DEAD_LETTER_QUEUE_NAME = "transfers.unsafe.dlq";
     /**
-     * Artemis through its resource adapter, for the unsafe consumers, which receive outside any transaction
-     * and acknowledge by hand: acknowledgements are sent synchronously (blockOnAcknowledge), so that an
-     * acknowledgement has reached the broker when {@code acknowledge()} returns, as a crash drill needs.
+     * Artemis through its resource adapter, for the unsafe consumers: outside any XA transaction, with local
+     * (broker-only) session transactions allowed, so that committing the session acknowledges a message at
+     * a point the consumer chooses.
      */
     public static final String UNSAFE_CONNECTION_FACTORY = "jms/unsafeConnectionFactory";
-    /**
-     * The session mode of the unsafe consumers: Artemis's INDIVIDUAL_ACKNOWLEDGE, {@code message.acknowledge()}
-     * acknowledging that one message. CLIENT_ACKNOWLEDGE would say the same for one message a receive, but the
-     * resource adapter refuses it outside a transaction, as the Jakarta Messaging specification asks of
-     * connections in an application server.
-     */
-    public static final int ACKNOWLEDGE_EACH_MESSAGE = ActiveMQJMSConstants.INDIVIDUAL_ACKNOWLEDGE;
 
     private LedgerResources() {
     }

@@ -11,11 +11,12 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSConsumer;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
 
 import dev.ledgerline.ledger.idem.LocalTransaction;
 import dev.ledgerline.ledger.messaging.DeadLetters;
@@ -24,8 +25,9 @@ import dev.ledgerline.ledger.service.TransferLog;
 
 /**
  * Ends the unsafe-mode transfers whose messages the broker gave up on ({@code transfers.unsafe.dlq}): FAILED
- * with the last recorded error, in a local transaction committed before the dead letter is acknowledged, as
- * the idempotent design's dead-letter consumer does. Only a QUEUED transfer is ended, so a dead letter
+ * with the last recorded error, in a local database transaction committed before the dead letter is
+ * acknowledged (by committing the broker session, as {@link UnsafeTransferProcessor} does), as the idempotent
+ * design's dead-letter consumer does. Only a QUEUED transfer is ended, so a dead letter
  * delivered twice is harmless.
  */
 @Stateless
@@ -48,9 +50,11 @@ public class UnsafeDeadLetterProcessor {
 
     /** @return false if no dead letter arrived within the wait */
     public boolean failNext(long waitMillis) {
-        try (JMSContext context = connectionFactory.createContext(LedgerResources.ACKNOWLEDGE_EACH_MESSAGE);
-             JMSConsumer consumer = context.createConsumer(
-                     context.createQueue(LedgerResources.UNSAFE_DEAD_LETTER_QUEUE_NAME))) {
+        try (Connection connection = connectionFactory.createConnection();
+             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+             MessageConsumer consumer = session.createConsumer(
+                     session.createQueue(LedgerResources.UNSAFE_DEAD_LETTER_QUEUE_NAME))) {
+            connection.start();
             Message message = consumer.receive(waitMillis);
             if (message == null) {
                 return false;
@@ -63,13 +67,17 @@ public class UnsafeDeadLetterProcessor {
                         throw new IllegalStateException("unreadable dead letter: " + e.getMessage(), e);
                     }
                 }).ifPresent(log::afterCommit);
-                message.acknowledge();
+                // Acknowledged only once the transfer is ended.
+                session.commit();
             } catch (SQLException | JMSException | RuntimeException e) {
                 LOG.warning("could not process a dead letter of " + LedgerResources.UNSAFE_QUEUE_NAME
                         + "; it will be delivered again: " + e);
-                context.recover();
+                session.rollback();
             }
             return true;
+        } catch (JMSException e) {
+            throw new IllegalStateException("could not take a dead letter from "
+                    + LedgerResources.UNSAFE_DEAD_LETTER_QUEUE_NAME + ": " + e.getMessage(), e);
         }
     }
 }

@@ -14,11 +14,12 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSConsumer;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
 
 import dev.ledgerline.ledger.apply.ApplyOutcome;
 import dev.ledgerline.ledger.apply.NaiveTransferApplier;
@@ -36,17 +37,20 @@ import dev.ledgerline.ledger.service.TransferLog;
 
 /**
  * UNSAFE, demonstration controls: the consumer of {@code transfers.unsafe}. It receives one message outside
- * any transaction, on a session where each message is acknowledged by hand, and handles it by the mode the
- * message carries. Where each mode acknowledges is its flaw:
+ * any XA transaction, on a session whose local (broker-only) transaction it commits to acknowledge the
+ * message, and handles the message by the mode it carries. Where each mode acknowledges is its flaw:
  * <ul>
- * <li>{@code at-most-once} acknowledges, then applies (versioned, in a local transaction). A crash or a
- * failure after the acknowledgement loses the transfer: its message is gone and it stays QUEUED.</li>
+ * <li>{@code at-most-once} acknowledges, then applies (versioned, in a local database transaction). A crash
+ * or a failure after the acknowledgement loses the transfer: its message is gone and it stays QUEUED.</li>
  * <li>{@code at-least-once-naive} applies with the {@link NaiveTransferApplier} (no processed-message record,
  * no status check, unconditional balance updates), commits, then acknowledges. A crash between the commit
  * and the acknowledgement makes the broker deliver the message again, and the balances move twice.</li>
  * </ul>
- * A failure before the acknowledgement acknowledges nothing and recovers the session, so the broker delivers
- * the message again after its delay and, after the last attempt, moves it to {@code transfers.unsafe.dlq}.
+ * The broker commit is a blocking call: an acknowledgement has reached the broker when it returns. (The
+ * resource adapter allows neither CLIENT_ACKNOWLEDGE nor {@code message.acknowledge()} on a non-XA session in
+ * a server, which is why a session transaction plays the acknowledgement.) A failure before the
+ * acknowledgement rolls the session back, so the broker delivers the message again after its delay and,
+ * after the last attempt, moves it to {@code transfers.unsafe.dlq}.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -71,24 +75,28 @@ public class UnsafeTransferProcessor {
 
     /** @return false if no message arrived within the wait */
     public boolean takeNext(long waitMillis) {
-        try (JMSContext context = connectionFactory.createContext(LedgerResources.ACKNOWLEDGE_EACH_MESSAGE);
-             JMSConsumer consumer = context.createConsumer(context.createQueue(LedgerResources.UNSAFE_QUEUE_NAME))) {
+        try (Connection connection = connectionFactory.createConnection();
+             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+             MessageConsumer consumer = session.createConsumer(session.createQueue(LedgerResources.UNSAFE_QUEUE_NAME))) {
+            connection.start();
             Message message = consumer.receive(waitMillis);
             if (message == null) {
                 return false;
             }
             try {
-                handle(message);
+                handle(message, session);
             } catch (DeliveryFailedException e) {
                 failures.record(e);
-                // Hand the unacknowledged message back now rather than when this pooled session is closed.
-                context.recover();
+                session.rollback();
             }
             return true;
+        } catch (JMSException e) {
+            throw new IllegalStateException("could not take a message from " + LedgerResources.UNSAFE_QUEUE_NAME
+                    + ": " + e.getMessage(), e);
         }
     }
 
-    private void handle(Message message) {
+    private void handle(Message message, Session session) {
         UUID transferId = null;
         int deliveryCount = 0;
         try {
@@ -96,8 +104,8 @@ public class UnsafeTransferProcessor {
             transferId = TransferMessages.transferId(message);
             TransferMode mode = modeOf(message);
             switch (mode) {
-                case AT_MOST_ONCE -> acknowledgeThenApply(message, transferId);
-                case AT_LEAST_ONCE_NAIVE -> applyThenAcknowledge(message, transferId);
+                case AT_MOST_ONCE -> acknowledgeThenApply(session, transferId);
+                case AT_LEAST_ONCE_NAIVE -> applyThenAcknowledge(session, transferId);
                 default -> throw new MalformedTransferMessageException(message.getJMSMessageID(),
                         "mode " + mode.wireName() + " is not consumed from " + LedgerResources.UNSAFE_QUEUE_NAME);
             }
@@ -106,9 +114,9 @@ public class UnsafeTransferProcessor {
         }
     }
 
-    private void acknowledgeThenApply(Message message, UUID transferId) throws JMSException {
+    private void acknowledgeThenApply(Session session, UUID transferId) throws JMSException {
         // UNSAFE: the broker forgets the message here, before any of its work is done.
-        message.acknowledge();
+        session.commit();
         CrashPoints.reach(CrashPoint.UNSAFE_AFTER_ACK_BEFORE_APPLY);
         try {
             ApplyOutcome outcome = LocalTransaction.run(dataSource, c -> versioned.apply(c, transferId));
@@ -122,11 +130,11 @@ public class UnsafeTransferProcessor {
         }
     }
 
-    private void applyThenAcknowledge(Message message, UUID transferId) throws JMSException, SQLException {
+    private void applyThenAcknowledge(Session session, UUID transferId) throws JMSException, SQLException {
         ApplyOutcome outcome = LocalTransaction.run(dataSource, c -> naive.apply(c, transferId));
         log.afterCommit(outcome.transfer());
         CrashPoints.reach(CrashPoint.UNSAFE_AFTER_COMMIT_BEFORE_ACK);
-        message.acknowledge();
+        session.commit();
     }
 
     private static TransferMode modeOf(Message message) throws JMSException {
