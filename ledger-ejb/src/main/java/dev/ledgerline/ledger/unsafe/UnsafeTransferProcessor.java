@@ -87,6 +87,8 @@ public class UnsafeTransferProcessor {
                 handle(message, session);
             } catch (DeliveryFailedException e) {
                 failures.record(e);
+                // Not acknowledged: the broker delivers it again after its delay, and dead-letters it after
+                // the last attempt.
                 session.rollback();
             }
             return true;
