@@ -23,8 +23,11 @@ final class BrokerConfigurationFactory {
     /** Name of the single acceptor; {@link ReadinessProbe} looks it up by this name. */
     static final String ACCEPTOR_NAME = "core";
 
-    /** The queues the applications use; each is alone on an anycast address of the same name. */
-    private static final List<String> TRANSFER_QUEUES = List.of("transfers.xa", "transfers.idem");
+    /**
+     * The queues the applications use; each is alone on an anycast address of the same name.
+     * {@code transfers.unsafe} carries the unsafe demonstration modes, which the server refuses unless enabled.
+     */
+    private static final List<String> TRANSFER_QUEUES = List.of("transfers.xa", "transfers.idem", "transfers.unsafe");
 
     /** Suffix of each transfer queue's dead-letter queue. */
     private static final String DEAD_LETTER_SUFFIX = ".dlq";

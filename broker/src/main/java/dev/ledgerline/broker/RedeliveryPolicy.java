@@ -2,7 +2,7 @@ package dev.ledgerline.broker;
 
 /**
  * How the broker redelivers a message whose consumer rolled back, and when it gives up and moves the message
- * to the dead-letter queue. Applied to both transfer queues, so that the XA and the idempotent designs are
+ * to the dead-letter queue. Applied to every transfer queue, so that the XA and the idempotent designs are
  * compared under the same failure behaviour.
  *
  * @param maxDeliveryAttempts deliveries before the message goes to the dead-letter address

@@ -44,6 +44,8 @@ class BadInputIT {
             missing amount             | 400 | amount         | {"fromAccount":"ACC-001","toAccount":"ACC-002","currency":"EUR","idempotencyKey":"bad-11"}
             missing idempotency key    | 400 | idempotencyKey | {"fromAccount":"ACC-001","toAccount":"ACC-002","amount":"1.00","currency":"EUR"}
             unknown mode               | 400 | mode           | {"fromAccount":"ACC-001","toAccount":"ACC-002","amount":"1.00","currency":"EUR","idempotencyKey":"bad-12","mode":"2pc"}
+            unsafe mode, not enabled   | 422 | mode           | {"fromAccount":"ACC-001","toAccount":"ACC-002","amount":"1.00","currency":"EUR","idempotencyKey":"bad-13","mode":"at-most-once"}
+            naive mode, not enabled    | 422 | mode           | {"fromAccount":"ACC-001","toAccount":"ACC-002","amount":"1.00","currency":"EUR","idempotencyKey":"bad-14","mode":"at-least-once-naive"}
             malformed JSON             | 400 | body           | {"fromAccount":"ACC-001",
             not an object              | 400 | body           | ["ACC-001","ACC-002"]
             """)

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.ledgerline.ledger.crash.CrashPoint;
+import dev.ledgerline.ledger.crash.CrashPoints;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.LibertyServer;
 
@@ -28,9 +30,9 @@ import dev.ledgerline.testkit.LibertyServer;
  * The server dies, the money does not. Each test runs its own Liberty process so it can kill it: with
  * SIGKILL right after a commit (H2 must not lose it); halted by Byteman between prepare and commit of the
  * XA consumer's transaction (recovery must finish both branches after the restart; {@link PostgresCrashIT}
- * runs the same drill on PostgreSQL); and halted in the
- * outbox relay between publishing a row and marking it (the row is published again, the transfer applied
- * once).
+ * runs the same drill on PostgreSQL); and halted at the crash point {@code idem.after-publish-before-mark},
+ * in the outbox relay between publishing a row and marking it (the row is published again, the transfer
+ * applied once).
  */
 @ExtendWith(LedgerBrokerExtension.class)
 class ServerCrashIT {
@@ -50,7 +52,7 @@ class ServerCrashIT {
                 "LEDGERLINE_DATA_DIR", data.toString(),
                 // A relay's claim on outbox rows outlives its crash by this much; short, so the test is too.
                 "LEDGERLINE_OUTBOX_LEASE_MS", "3000"),
-                data.resolve("liberty-console.log"));
+                consoleLog());
         server.prepare(IntegrationSettings.ear());
     }
 
@@ -85,12 +87,13 @@ class ServerCrashIT {
 
     @Test
     void aRelayHaltedBetweenPublishAndMarkPublishesAgainAndTheTransferIsAppliedOnce() throws Exception {
-        XaCommitCrash.startWithRules(server, "halt-between-publish-and-mark.btm");
+        server.start("-D" + CrashPoints.POINT_PROPERTY + "=" + CrashPoint.IDEM_AFTER_PUBLISH.pointName());
         server.awaitApplication(api::isUp, START);
         Map<String, Long> before = api.balances();
 
         UUID id = api.submitAccepted("idempotent", "ACC-006", "ACC-007", "6.66", "EUR");
         server.awaitExit(Duration.ofSeconds(60));
+        assertThat(Files.readString(consoleLog())).contains("crash point " + CrashPoint.IDEM_AFTER_PUBLISH.pointName() + " reached");
 
         // The message went out, and the outbox still holds the row as unpublished.
         assertThat(countInH2("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL")).isEqualTo(1);
@@ -111,6 +114,11 @@ class ServerCrashIT {
         try (var broker = BrokerInspector.connect(IntegrationSettings.brokerUrl())) {
             assertThat(broker.messageCount("transfers.idem")).isZero();
         }
+    }
+
+    /** Where the server's console output goes: the crash point's last words are read from here. */
+    private static Path consoleLog() {
+        return IntegrationSettings.dataDir().resolve("liberty-console.log");
     }
 
     /** Reads H2's in-doubt table straight from the file; only possible while Liberty is down (file lock). */

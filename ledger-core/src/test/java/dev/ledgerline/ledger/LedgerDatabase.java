@@ -47,13 +47,18 @@ public final class LedgerDatabase {
     }
 
     /**
-     * Queues a transfer in EUR between two demo accounts and commits it. In XA mode, because that is the
-     * only mode {@code TransferMode} has so far: the appliers and the idempotent consumer do not read the
-     * mode, and adding a mode would make the API accept it before anything carries it.
+     * Queues a transfer in EUR between two demo accounts and commits it, in XA mode: the appliers and the
+     * idempotent processor decide nothing by the mode (only a crash point does).
      */
     public static Transfer queue(JdbcDataSource ds, String from, String to, long amountMinor, Instant at)
             throws SQLException {
-        var t = new Transfer(UUID.randomUUID(), "key-" + UUID.randomUUID(), TransferMode.XA, from, to,
+        return queue(ds, TransferMode.XA, from, to, amountMinor, at);
+    }
+
+    /** Queues a transfer in EUR between two demo accounts, in the given mode, and commits it. */
+    public static Transfer queue(JdbcDataSource ds, TransferMode mode, String from, String to, long amountMinor,
+                                 Instant at) throws SQLException {
+        var t = new Transfer(UUID.randomUUID(), "key-" + UUID.randomUUID(), mode, from, to,
                 new Money(amountMinor, EUR), TransferStatus.QUEUED, null, null, 0, at, null);
         try (Connection c = ds.getConnection()) {
             new TransferStore().insert(c, t);

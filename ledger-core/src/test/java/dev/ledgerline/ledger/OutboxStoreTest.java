@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.ledgerline.ledger.check.InvariantChecker;
+import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.store.OutboxMessage;
 import dev.ledgerline.ledger.store.OutboxStore;
 
@@ -74,7 +75,7 @@ class OutboxStoreTest {
 
         assertThat(claimed).extracting(OutboxMessage::id).containsExactly(oldest, middle);
         assertThat(claimed.get(0)).isEqualTo(
-                new OutboxMessage(oldest, transferId, "transfers.idem", "oldest", now.minusSeconds(3)));
+                new OutboxMessage(oldest, transferId, TransferMode.XA, "transfers.idem", "oldest", now.minusSeconds(3)));
         assertThat(claim("relay-a", now, 2)).extracting(OutboxMessage::id).containsExactly(newest);
     }
 

@@ -93,7 +93,8 @@ class BrokerProcessTest {
                         .isInstanceOf(InvalidDestinationRuntimeException.class);
             }
             assertThat(inspector.queueNames()).containsExactlyInAnyOrder(
-                    "transfers.xa", "transfers.xa.dlq", "transfers.idem", "transfers.idem.dlq");
+                    "transfers.xa", "transfers.xa.dlq", "transfers.idem", "transfers.idem.dlq",
+                    "transfers.unsafe", "transfers.unsafe.dlq");
         }
     }
 

@@ -7,8 +7,11 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+import dev.ledgerline.ledger.crash.CrashPoint;
+import dev.ledgerline.ledger.crash.CrashPoints;
 import dev.ledgerline.ledger.domain.Account;
 import dev.ledgerline.ledger.domain.Transfer;
+import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.domain.TransferStatus;
 import dev.ledgerline.ledger.rules.Posting;
 import dev.ledgerline.ledger.rules.TransferDecision;
@@ -59,6 +62,11 @@ final class LedgerPosting {
                 throw new VersionConflictException(transfer.id(), account.id(), account.version());
             }
             entries.insert(c, transfer.id(), posting, now);
+            if (posting == postings.get(0) && transfer.mode() == TransferMode.IDEMPOTENT) {
+                // One balance moved, the other not yet, nothing committed. Only the idempotent design's
+                // consumer halts here; the XA path shares this code, and its points are the coordinator's.
+                CrashPoints.reach(CrashPoint.IDEM_MID_TRANSACTION);
+            }
         }
         finish(c, transfer, TransferStatus.COMPLETED, null, now);
         return new ApplyOutcome.Completed(transfer.finished(TransferStatus.COMPLETED, null, now));

@@ -36,7 +36,7 @@ public enum CrashPoint {
     IDEM_AFTER_PUBLISH("idem.after-publish-before-mark", Design.IDEMPOTENT,
             "the message is on the queue, its outbox row is not marked published"),
     IDEM_MID_TRANSACTION("idem.mid-consumer-transaction", Design.IDEMPOTENT,
-            "the consumer has debited the source, not yet credited the target"),
+            "the consumer has moved one of the two balances (in account-id order), not yet the other"),
     IDEM_AFTER_COMMIT_BEFORE_ACK("idem.after-db-commit-before-ack", Design.IDEMPOTENT,
             "the consumer's local transaction is committed, the message is not acknowledged"),
 

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ledgerline.ledger.domain.TransferMode;
+
 /**
  * The transactional outbox on the caller's connection, in the caller's transaction. A row is inserted in
  * the same local transaction as the transfer it announces; a relay then claims rows, publishes them and
@@ -106,10 +108,10 @@ public final class OutboxStore {
 
     private static List<OutboxMessage> claimable(Connection c, Instant now, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, transfer_id, destination, payload, created_at
-                  FROM outbox
-                 WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)
-                 ORDER BY created_at, id
+                SELECT o.id, o.transfer_id, t.mode, o.destination, o.payload, o.created_at
+                  FROM outbox o JOIN transfer t ON t.id = o.transfer_id
+                 WHERE o.published_at IS NULL AND (o.claimed_until IS NULL OR o.claimed_until < ?)
+                 ORDER BY o.created_at, o.id
                  FETCH FIRST ? ROWS ONLY""")) {
             Sql.setInstant(ps, 1, now);
             ps.setInt(2, limit);
@@ -117,7 +119,7 @@ public final class OutboxStore {
                 List<OutboxMessage> messages = new ArrayList<>();
                 while (rs.next()) {
                     messages.add(new OutboxMessage(rs.getLong("id"), rs.getObject("transfer_id", UUID.class),
-                            rs.getString("destination"), rs.getString("payload"), Sql.getInstant(rs, "created_at")));
+                            TransferMode.valueOf(rs.getString("mode")), rs.getString("destination"), rs.getString("payload"), Sql.getInstant(rs, "created_at")));
                 }
                 return messages;
             }

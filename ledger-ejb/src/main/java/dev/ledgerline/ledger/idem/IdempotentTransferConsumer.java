@@ -11,6 +11,8 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 import dev.ledgerline.ledger.apply.ApplyOutcome;
+import dev.ledgerline.ledger.crash.CrashPoint;
+import dev.ledgerline.ledger.crash.CrashPoints;
 import dev.ledgerline.ledger.idempotent.ProcessingResult;
 import dev.ledgerline.ledger.messaging.DeliveryFailedException;
 import dev.ledgerline.ledger.messaging.FailedDeliveries;
@@ -53,6 +55,8 @@ public class IdempotentTransferConsumer implements MessageListener {
             if (result instanceof ProcessingResult.Applied applied && !(applied.outcome() instanceof ApplyOutcome.AlreadyFinal)) {
                 log.afterCommit(applied.outcome().transfer());
             }
+            // Committed; the resource adapter acknowledges only once onMessage has returned.
+            CrashPoints.reach(CrashPoint.IDEM_AFTER_COMMIT_BEFORE_ACK);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failed(transferId, deliveryCount, e);

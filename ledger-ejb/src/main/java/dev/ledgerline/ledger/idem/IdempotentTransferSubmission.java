@@ -12,6 +12,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import dev.ledgerline.ledger.crash.CrashPoint;
+import dev.ledgerline.ledger.crash.CrashPoints;
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.messaging.LedgerResources;
@@ -61,14 +63,25 @@ public class IdempotentTransferSubmission {
      * @throws ConcurrentSubmissionException if a request with the same key won a race; submit again
      */
     public Submission submit(TransferRequest request) {
+        return queue(request, TransferMode.IDEMPOTENT, LedgerResources.IDEMPOTENT_QUEUE_NAME);
+    }
+
+    /**
+     * Queues a transfer of {@code mode} through the outbox, for the relay to publish to {@code destination}.
+     * The unsafe demonstration modes are sent this way too: their flaws are on the consuming side.
+     *
+     * @throws TransferRefusedException      if a field is invalid, or the key was used for another transfer
+     * @throws ConcurrentSubmissionException if a request with the same key won a race; submit again
+     */
+    public Submission queue(TransferRequest request, TransferMode mode, String destination) {
         IntakeDecision decision;
         try {
             decision = LocalTransaction.run(dataSource, c -> {
-                IntakeDecision d = intake.decide(c, request, TransferMode.IDEMPOTENT);
+                IntakeDecision d = intake.decide(c, request, mode);
                 if (d instanceof IntakeDecision.Accept accept) {
                     Transfer t = accept.transfer();
                     transfers.insert(c, t);
-                    outbox.insert(c, t.id(), LedgerResources.IDEMPOTENT_QUEUE_NAME, t.id().toString(), t.createdAt());
+                    outbox.insert(c, t.id(), destination, t.id().toString(), t.createdAt());
                 }
                 return d;
             });
@@ -86,6 +99,10 @@ public class IdempotentTransferSubmission {
             return new Submission(replay.transfer(), false);
         }
         Transfer accepted = ((IntakeDecision.Accept) decision).transfer();
+        if (mode == TransferMode.IDEMPOTENT) {
+            // Transfer and outbox row are committed; the relay has not published, the client has no answer.
+            CrashPoints.reach(CrashPoint.IDEM_AFTER_SUBMIT_COMMIT);
+        }
         log.afterCommit(accepted);
         return new Submission(accepted, true);
     }

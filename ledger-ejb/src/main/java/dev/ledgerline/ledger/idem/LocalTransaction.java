@@ -10,17 +10,17 @@ import javax.sql.DataSource;
  * throws. The data source is declared non-transactional in server.xml, so no container transaction can
  * take these connections over.
  */
-final class LocalTransaction {
+public final class LocalTransaction {
 
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
     private LocalTransaction() {
     }
 
-    static <T> T run(DataSource dataSource, Work<T> work) throws SQLException {
+    public static <T> T run(DataSource dataSource, Work<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {

@@ -18,6 +18,9 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.TextMessage;
 
+import dev.ledgerline.ledger.crash.CrashPoint;
+import dev.ledgerline.ledger.crash.CrashPoints;
+import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.messaging.LedgerResources;
 import dev.ledgerline.ledger.store.OutboxMessage;
 import dev.ledgerline.ledger.store.OutboxStore;
@@ -60,7 +63,12 @@ public class OutboxPublisher {
                 for (OutboxMessage row : claimed) {
                     TextMessage message = context.createTextMessage(row.payload());
                     message.setStringProperty(LedgerResources.MESSAGE_KEY_PROPERTY, messageKey(row.transferId()));
+                    message.setStringProperty(LedgerResources.MODE_PROPERTY, row.mode().wireName());
                     producer.send(context.createQueue(row.destination()), message);
+                    if (row.mode() == TransferMode.IDEMPOTENT) {
+                        // The broker has the message on disk; the row still says it is unpublished.
+                        CrashPoints.reach(CrashPoint.IDEM_AFTER_PUBLISH);
+                    }
                     LocalTransaction.run(dataSource, c -> outbox.markPublished(c, row.id(), claimant, clock.instant()));
                 }
             }

@@ -58,6 +58,14 @@ public class LedgerSettings {
     @ConfigProperty(name = "ledgerline.outbox.lease-ms", defaultValue = "30000")
     long outboxLeaseMillis;
 
+    /**
+     * Whether the unsafe demonstration modes ({@code at-most-once}, {@code at-least-once-naive}) are accepted
+     * and consumed. Off by default; the crash drills turn it on to show the invariant checker failing.
+     */
+    @Inject
+    @ConfigProperty(name = "ledgerline.unsafe-modes.enabled", defaultValue = "false")
+    boolean unsafeModesEnabled;
+
     /** The mode of a transfer whose request names none. */
     public TransferMode defaultMode() {
         return TransferMode.fromWireName(defaultMode).orElseThrow(() -> new IllegalStateException(
@@ -88,6 +96,11 @@ public class LedgerSettings {
     /** The largest amount one transfer may move, in major units of its currency. */
     public BigDecimal maxTransferAmount() {
         return maxTransferAmount;
+    }
+
+    /** Whether transfers in the unsafe demonstration modes are accepted and consumed (never in production). */
+    public boolean unsafeModesEnabled() {
+        return unsafeModesEnabled;
     }
 
     /** How many threads receive from {@code transfers.xa}, each in its own XA transaction. */

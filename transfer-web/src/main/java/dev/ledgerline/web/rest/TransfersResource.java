@@ -33,13 +33,15 @@ import dev.ledgerline.ledger.service.Submission;
 import dev.ledgerline.ledger.service.TransferRefusedException;
 import dev.ledgerline.ledger.submit.RequestCheck;
 import dev.ledgerline.ledger.submit.TransferRequest;
+import dev.ledgerline.ledger.unsafe.UnsafeTransferSubmission;
 import dev.ledgerline.ledger.xa.XaTransferSubmission;
 
 /**
  * Submitting a transfer answers 202 Accepted with its location: the money moves later, when a consumer
  * applies it. Repeating a request with the same idempotency key answers 200 with the same transfer. The
  * request's {@code mode} ({@code xa} or {@code idempotent}, default {@code ledgerline.transfer.default-mode})
- * chooses the design that carries it.
+ * chooses the design that carries it; the unsafe demonstration modes ({@code at-most-once},
+ * {@code at-least-once-naive}) are refused with 422 unless the server enables them.
  */
 @Path("/transfers")
 @RequestScoped
@@ -54,6 +56,9 @@ public class TransfersResource {
 
     @EJB
     IdempotentTransferSubmission idempotent;
+
+    @EJB
+    UnsafeTransferSubmission unsafe;
 
     @Inject
     LedgerSettings settings;
@@ -107,7 +112,12 @@ public class TransfersResource {
     }
 
     private Submission submit(TransferMode mode, TransferRequest request) {
-        return mode == TransferMode.XA ? xa.submit(request) : idempotent.submit(request);
+        return switch (mode) {
+            case XA -> xa.submit(request);
+            case IDEMPOTENT -> idempotent.submit(request);
+            // Refused (422, field "mode") unless the server enables them.
+            case AT_MOST_ONCE, AT_LEAST_ONCE_NAIVE -> unsafe.submit(request, mode);
+        };
     }
 
     /** A client's mistake: answered with the problem and logged once, at INFO, without a stack trace. */
