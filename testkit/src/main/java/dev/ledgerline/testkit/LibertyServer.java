@@ -36,8 +36,13 @@ public final class LibertyServer implements AutoCloseable {
         return wlpHome.resolve("usr/servers/" + SERVER);
     }
 
-    /** Deploys the EAR and clears what an earlier run left: the transaction log and the dropins. */
+    /**
+     * Deploys the EAR and clears what an earlier run left: the transaction log, the dropins, and the workarea.
+     * The workarea caches the configuration of the last start: a server started with LEDGERLINE_DB=postgresql
+     * right after one on H2 included db-postgresql.xml and still ran on H2's data sources from that cache.
+     */
     public void prepare(Path ear) throws IOException {
+        deleteTree(serverDir().resolve("workarea"));
         deleteTree(serverDir().resolve("tranlog"));
         deleteTree(serverDir().resolve("dropins"));
         Files.createDirectories(serverDir().resolve("dropins"));
