@@ -1,18 +1,12 @@
 package dev.ledgerline.testkit;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Ledgerline Narayana worker ({@code dev.ledgerline.worker.LedgerWorker}) in an operating-system process
@@ -34,17 +28,11 @@ public final class WorkerProcess implements AutoCloseable {
     private static final String MAIN_CLASS = "dev.ledgerline.worker.LedgerWorker";
     private static final String MAX_HEAP = "-Xmx256m";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-    private static final long POLL_MILLIS = 100;
 
-    private final Process process;
-    private final Path logFile;
-    private final long logStart;
+    private final ChildJvm jvm;
 
-    private WorkerProcess(Process process, Path logFile, long logStart) {
-        this.process = process;
-        this.logFile = logFile;
-        this.logStart = logStart;
+    private WorkerProcess(ChildJvm jvm) {
+        this.jvm = jvm;
     }
 
     /**
@@ -60,7 +48,7 @@ public final class WorkerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("run"));
         command.addAll(List.of(args));
         WorkerProcess worker = launch(logFile, systemProperties, command);
-        worker.awaitReady();
+        worker.jvm.awaitLine(READY_LINE, START_TIMEOUT);
         return worker;
     }
 
@@ -83,40 +71,25 @@ public final class WorkerProcess implements AutoCloseable {
 
     private static WorkerProcess launch(Path logFile, Map<String, String> systemProperties, List<String> args)
             throws IOException {
-        Path log = logFile.toAbsolutePath();
-        Files.createDirectories(log.getParent());
-        long logStart = Files.exists(log) ? Files.size(log) : 0;
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), MAX_HEAP));
-        systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
-        command.addAll(List.of("-cp", workerLibDir() + File.separator + "*", MAIN_CLASS));
-        command.addAll(args);
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        ProcessReaper.watch(process.toHandle());
-        return new WorkerProcess(process, log, logStart);
+        return new WorkerProcess(ChildJvm.launch("worker", ChildJvm.libDir(LIB_DIR_PROPERTY, DEFAULT_LIB_DIR, "worker"),
+                MAIN_CLASS, MAX_HEAP, systemProperties, args, logFile));
     }
 
     public long pid() {
-        return process.pid();
+        return jvm.pid();
     }
 
     public Path logFile() {
-        return logFile;
+        return jvm.logFile();
     }
 
     public boolean isAlive() {
-        return process.isAlive();
+        return jvm.isAlive();
     }
 
     /** What this process has written to the log so far (the file may hold earlier runs too). */
     public String output() throws IOException {
-        try (InputStream in = Files.newInputStream(logFile)) {
-            in.skipNBytes(logStart);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return jvm.output();
     }
 
     /**
@@ -125,92 +98,21 @@ public final class WorkerProcess implements AutoCloseable {
      * @return its exit status, or empty if it is still running after {@code timeout}
      */
     public OptionalInt awaitExit(Duration timeout) {
-        if (!waitFor(timeout)) {
-            return OptionalInt.empty();
-        }
-        release();
-        return OptionalInt.of(process.exitValue());
+        return jvm.awaitExit(timeout);
     }
 
     /** Crashes the worker (SIGKILL: no shutdown hook, nothing closed) and waits until it is gone. */
     public void kill() {
-        process.destroyForcibly();
-        awaitGone("kill");
+        jvm.kill();
     }
 
     /** Stops the worker gracefully (SIGTERM); kills it if it has not exited within 30 s. */
     public void stop() {
-        if (!process.isAlive()) {
-            release();
-            return;
-        }
-        process.destroy();
-        if (!waitFor(STOP_TIMEOUT)) {
-            process.destroyForcibly();
-        }
-        awaitGone("stop");
+        jvm.stop();
     }
 
     @Override
     public void close() {
         stop();
-    }
-
-    private void awaitReady() throws IOException {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (output().contains(READY_LINE)) {
-                return;
-            }
-            if (!process.isAlive()) {
-                release();
-                throw new IllegalStateException("Worker exited with status " + process.exitValue()
-                        + " before it was ready; log " + logFile + ":\n" + output());
-            }
-            sleep(POLL_MILLIS);
-        }
-        process.destroyForcibly();
-        awaitGone("start timeout");
-        throw new IllegalStateException("Worker not ready within " + START_TIMEOUT.toSeconds() + " s; log "
-                + logFile + ":\n" + output());
-    }
-
-    private void awaitGone(String action) {
-        if (!waitFor(STOP_TIMEOUT)) {
-            throw new IllegalStateException("Worker process " + pid() + " still alive " + STOP_TIMEOUT.toSeconds()
-                    + " s after " + action);
-        }
-        release();
-    }
-
-    private boolean waitFor(Duration timeout) {
-        try {
-            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for worker process " + pid(), e);
-        }
-    }
-
-    private void release() {
-        ProcessReaper.release(process.toHandle());
-    }
-
-    private static Path workerLibDir() {
-        Path dir = Path.of(System.getProperty(LIB_DIR_PROPERTY, DEFAULT_LIB_DIR)).toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("Worker lib directory " + dir + " does not exist: "
-                    + "package the worker module first, or point -D" + LIB_DIR_PROPERTY + " at it");
-        }
-        return dir;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the worker to start", e);
-        }
     }
 }
