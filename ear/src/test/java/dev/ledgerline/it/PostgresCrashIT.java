@@ -41,11 +41,15 @@ import dev.ledgerline.testkit.PostgresServer;
 class PostgresCrashIT {
 
     private static final Duration START = Duration.ofSeconds(120);
-    private static final int TRANSFERS_PER_MODE = 50;
+    private static final int TRANSFERS_PER_MODE = 100;
     private static final int CLIENTS = 8;
-    /** The demo accounts in EUR; the USD ones would only be refused at submission. */
-    private static final List<String> EUR_ACCOUNTS = List.of(
-            "ACC-001", "ACC-002", "ACC-003", "ACC-004", "ACC-005", "ACC-006", "ACC-007", "ACC-008", "ACC-009");
+    /**
+     * Five EUR accounts, so that the two designs meet on the same rows all the time: XA branches under row
+     * locks and local transactions under version conditions. This is the mixed-load test of both designs; on
+     * H2 it lost updates (see the README's Known issues), so it runs here, on the database that is a sound
+     * XA resource.
+     */
+    private static final List<String> EUR_ACCOUNTS = List.of("ACC-001", "ACC-002", "ACC-003", "ACC-004", "ACC-005");
 
     private static PostgresServer postgres;
 

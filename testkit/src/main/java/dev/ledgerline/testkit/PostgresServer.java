@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,12 +52,20 @@ public final class PostgresServer implements AutoCloseable {
     private static final String LOG_FILE = "postgres.log";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** Where a cluster goes when the postgres user cannot reach the directory asked for (see placeFor). */
+    private static final String RELOCATED_ROOT = "/var/tmp/ledgerline-postgres";
     /** Working directory of the server's programs: one the postgres user can enter, whoever started us. */
     private static final File NEUTRAL_DIR = new File("/");
 
     private final Path dataDir;
     private final int port;
     private final Path binDir;
+    /**
+     * The directory of the server's unix socket, through which the superuser creates the role and database.
+     * Not the data directory: a socket path may not exceed 107 bytes, and a drill's data directory under a
+     * deep checkout does.
+     */
+    private Path socketDir;
     private final Thread shutdownHook = new Thread(this::stopQuietly, "ledgerline-postgres-stopper");
     private Process process;
 
@@ -75,7 +84,7 @@ public final class PostgresServer implements AutoCloseable {
      *                               message carries what it printed
      */
     public static PostgresServer start(Path dataDir, int port) throws IOException, InterruptedException {
-        PostgresServer server = new PostgresServer(dataDir.toAbsolutePath().normalize(), port, binDir());
+        PostgresServer server = new PostgresServer(placeFor(dataDir.toAbsolutePath().normalize()), port, binDir());
         if (!Files.exists(server.dataDir.resolve("PG_VERSION"))) {
             server.initdb();
         }
@@ -172,8 +181,8 @@ public final class PostgresServer implements AutoCloseable {
             }
         }
         handOverToServerUser(dataDir);
-        // Local (unix socket) connections need no password: the socket lives in the data directory, which only
-        // its owner can enter. TCP connections on loopback need the role's password.
+        // Local (unix socket) connections need no password: the socket lives in a directory only the server's
+        // user can enter (see socketDir). TCP connections on loopback need the role's password.
         runToCompletion(List.of(binDir.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", SUPERUSER,
                 "--encoding=UTF8", "--locale=C", "--auth-local=trust", "--auth-host=scram-sha-256"));
     }
@@ -183,7 +192,7 @@ public final class PostgresServer implements AutoCloseable {
         List<String> command = asServerUser(List.of(binDir.resolve("postgres").toString(), "-D", dataDir.toString(),
                 "-p", Integer.toString(port),
                 "-c", "listen_addresses=" + HOST,
-                "-c", "unix_socket_directories=" + dataDir,
+                "-c", "unix_socket_directories=" + socketDir(),
                 "-c", "max_prepared_transactions=" + MAX_PREPARED_TRANSACTIONS,
                 "-c", "fsync=on",
                 "-c", "synchronous_commit=on"));
@@ -226,7 +235,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private String psql(String user, String sql) throws IOException, InterruptedException {
-        return runToCompletion(List.of(binDir.resolve("psql").toString(), "-h", dataDir.toString(),
+        return runToCompletion(List.of(binDir.resolve("psql").toString(), "-h", socketDir().toString(),
                 "-p", Integer.toString(port), "-U", user, "-d", "postgres", "-X", "-v", "ON_ERROR_STOP=1", "-tA",
                 "-c", sql));
     }
@@ -255,6 +264,62 @@ public final class PostgresServer implements AutoCloseable {
                 "--init-groups", "--"));
         wrapped.addAll(command);
         return wrapped;
+    }
+
+    /**
+     * Where the cluster really lives. The postgres user must be able to walk down to its data directory; a
+     * checkout under a directory only root may enter (such as {@code /root}) would stop it. The cluster then
+     * lives under {@value #RELOCATED_ROOT}, one directory per requested path, and the requested path becomes
+     * a symbolic link to it, so the data are where the caller looks and survive a restart of the machine.
+     */
+    static Path placeFor(Path requested) throws IOException {
+        if (!runsAsRoot() || enterableByOthers(requested.getParent())) {
+            return requested;
+        }
+        if (Files.isSymbolicLink(requested)) {
+            return requested.toRealPath();
+        }
+        String key = Integer.toHexString(requested.toString().hashCode()) + "-" + requested.getFileName();
+        Path relocated = Path.of(RELOCATED_ROOT, key);
+        // No link yet means the caller's directory is new (or was wiped): a cluster left here by an earlier
+        // link is not the caller's any more.
+        LibertyServer.deleteTree(relocated);
+        Files.createDirectories(relocated);
+        Files.createDirectories(requested.getParent());
+        if (Files.exists(requested)) {
+            try (Stream<Path> entries = Files.list(requested)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IllegalStateException("PostgreSQL data directory " + requested + " is not empty, and the "
+                            + OS_USER + " user cannot reach it: move it under a directory others may enter");
+                }
+            }
+            Files.delete(requested);
+        }
+        Files.createSymbolicLink(requested, relocated);
+        return relocated;
+    }
+
+    private static boolean enterableByOthers(Path dir) throws IOException {
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A short directory of its own (only the server's user may enter it), made once per server. */
+    private Path socketDir() throws IOException {
+        if (socketDir == null) {
+            socketDir = Files.createTempDirectory("ledgerline-pg-");
+            try {
+                handOverToServerUser(socketDir);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while handing " + socketDir + " to " + OS_USER, e);
+            }
+        }
+        return socketDir;
     }
 
     /** initdb and postgres insist that the data directory belongs to the user they run as. */
