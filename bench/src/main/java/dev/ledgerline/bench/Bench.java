@@ -72,6 +72,9 @@ public final class Bench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Profile profile = length != null && length.fullRun ? Profile.FULL : Profile.SHORT;
+        // Absolute: the paths go into the environment of processes started elsewhere (Liberty's output, H2's URL).
+        projectRoot = projectRoot.toAbsolutePath().normalize();
+        output = output.toAbsolutePath().normalize();
         Installation installation = new Installation(projectRoot);
         System.setProperty(BrokerProcess.LIB_DIR_PROPERTY, installation.brokerLib().toString());
         System.setProperty(WorkerProcess.LIB_DIR_PROPERTY, installation.workerLib().toString());
@@ -93,8 +96,9 @@ public final class Bench implements Callable<Integer> {
             }
             if (parts.contains("liberty")) {
                 LibertyScenarios liberty = new LibertyScenarios(installation, runs, ports, profile, seed);
+                int most = profile.consumers().get(profile.consumers().size() - 1);
                 for (int consumers : profile.consumers()) {
-                    liberty.run(consumers, List.of(Workload.values())).forEach(r -> rows.add(announce(r)));
+                    liberty.run(consumers, List.of(Workload.values()), consumers == most).forEach(r -> rows.add(announce(r)));
                 }
             }
         } catch (InvariantGate.InvariantsBroken e) {
@@ -149,6 +153,9 @@ public final class Bench implements Callable<Integer> {
                 "Liberty: " + profile.clients() + " closed-loop HTTP clients in the benchmark's JVM (a process of its "
                         + "own, not the server's); one server start per consumer count serves both modes and both "
                         + "workloads, in that order; consumers = LEDGERLINE_XA_CONSUMERS = LEDGERLINE_IDEMPOTENT_CONSUMERS.",
+                "Liberty open loop (at the highest consumer count, uniform workload): requests sent on a fixed "
+                        + "schedule at half the rate the closed loop sustained, latency counted from when each was due, "
+                        + "so a slow answer cannot hide the wait (no coordinated omission).",
                 "Worker: XA only (the worker has no idempotent consumer); a preloaded backlog, so its latency is "
                         + "queueing time. An open-loop worker run would need a database the bench can write while the "
                         + "worker holds the H2 file; not done.",

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * When each transfer of a scenario was created and finished, as the database recorded it (both timestamps
@@ -32,7 +34,7 @@ public record Completions(List<Timing> timings) {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT created_at, completed_at FROM transfer
                  WHERE idempotency_key LIKE ? AND completed_at IS NOT NULL""")) {
-            ps.setString(1, keyPrefix.replace("%", "\\%").replace("_", "\\_") + "%");
+            ps.setString(1, likePrefix(keyPrefix));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     timings.add(new Timing(rs.getObject(1, OffsetDateTime.class).toInstant(),
@@ -41,6 +43,27 @@ public record Completions(List<Timing> timings) {
             }
         }
         return new Completions(timings);
+    }
+
+    /** Each final transfer under the key prefix, by idempotency key. */
+    static Map<String, Timing> readByKey(Connection c, String keyPrefix) throws SQLException {
+        Map<String, Timing> byKey = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT idempotency_key, created_at, completed_at FROM transfer
+                 WHERE idempotency_key LIKE ? AND completed_at IS NOT NULL""")) {
+            ps.setString(1, likePrefix(keyPrefix));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byKey.put(rs.getString(1), new Timing(rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getObject(3, OffsetDateTime.class).toInstant()));
+                }
+            }
+        }
+        return byKey;
+    }
+
+    private static String likePrefix(String keyPrefix) {
+        return keyPrefix.replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     public int count() {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -53,12 +54,24 @@ final class LibertyScenarios {
         this.seed = seed;
     }
 
-    /** What one scenario left before the database could be read: its history, CPU and heap. */
-    private record Measured(String mode, Workload workload, String keyPrefix, History history, double cpuMs,
-                            Double heapMb) {
+    static final String OPEN_LOOP_MEANING = "open loop at half the closed-loop rate: from when the request was due "
+            + "(the load's clock) to completion (the server's clock; one machine)";
+    /** The open-loop rate as a fraction of what the closed loop sustained: a server at half load. */
+    private static final double OPEN_LOOP_LOAD = 0.5;
+
+    /**
+     * What one scenario left before the database could be read: its history, CPU and heap; for an open-loop
+     * scenario, when each request was due.
+     */
+    private record Measured(String mode, String workload, String keyPrefix, History history, double cpuMs,
+                            Double heapMb, Map<String, Instant> due) {
     }
 
-    List<Row> run(int consumers, List<Workload> workloads) throws Exception {
+    /**
+     * @param openLoop also run each mode open-loop on the uniform workload, at half the rate its closed loop
+     *                 sustained
+     */
+    List<Row> run(int consumers, List<Workload> workloads, boolean openLoop) throws Exception {
         Path dir = Runs.fresh(runsDir.resolve("liberty-c" + consumers));
         H2Database db = new H2Database(dir.resolve("data"));
         BenchDatabase.prepare(db);
@@ -76,17 +89,38 @@ final class LibertyScenarios {
                 // The first requests of a fresh server load and compile code; they are not measured.
                 load(client, Workload.UNIFORM.plan("warmup-" + mode + "-", mode, profile.warmupTransfers(), seed));
             }
+            Map<String, Double> sustained = new HashMap<>();
             for (String mode : MODES) {
                 for (Workload workload : workloads) {
                     String prefix = "bench-" + mode + "-" + workload.label() + "-c" + consumers + "-";
                     Duration cpuBefore = ProcessMeter.cpu(liberty.pid());
+                    long begin = System.nanoTime();
                     History history = load(client, workload.plan(prefix, mode, profile.libertyTransfers(), seed));
+                    double seconds = (System.nanoTime() - begin) / 1e9;
                     Duration cpu = ProcessMeter.cpu(liberty.pid()).minus(cpuBefore);
                     double cpuMs = cpu.toNanos() / 1e6 / Math.max(1, history.accepted().size());
-                    measured.add(new Measured(mode, workload, prefix, history, cpuMs,
-                            ProcessMeter.heapUsedMbAfterGc(liberty.pid())));
+                    measured.add(new Measured(mode, workload.label(), prefix, history, cpuMs,
+                            ProcessMeter.heapUsedMbAfterGc(liberty.pid()), null));
+                    sustained.put(mode + workload.label(), history.accepted().size() / seconds);
                     System.out.println("bench: liberty " + mode + " " + workload.label() + " c" + consumers + ": "
                             + history.accepted().size() + " transfers final");
+                }
+            }
+            if (openLoop) {
+                for (String mode : MODES) {
+                    double rate = OPEN_LOOP_LOAD * sustained.getOrDefault(mode + Workload.UNIFORM.label(), 10.0);
+                    String label = String.format(java.util.Locale.ROOT, "uniform, open loop %.0f/s", rate);
+                    String prefix = "open-" + mode + "-c" + consumers + "-";
+                    Duration cpuBefore = ProcessMeter.cpu(liberty.pid());
+                    PacedLoad paced = PacedLoad.run(client, Workload.UNIFORM.plan(prefix, mode,
+                            profile.libertyTransfers() / 2, seed + 1), rate, LOAD_DEADLINE);
+                    awaitFinal(client, paced.history());
+                    Duration cpu = ProcessMeter.cpu(liberty.pid()).minus(cpuBefore);
+                    measured.add(new Measured(mode, label, prefix, paced.history(),
+                            cpu.toNanos() / 1e6 / Math.max(1, paced.history().accepted().size()),
+                            ProcessMeter.heapUsedMbAfterGc(liberty.pid()), paced.due()));
+                    System.out.println("bench: liberty " + mode + " " + label + " c" + consumers + ": "
+                            + paced.history().accepted().size() + " transfers final");
                 }
             }
             liberty.stop();
@@ -103,15 +137,22 @@ final class LibertyScenarios {
         List<Row> rows = new ArrayList<>();
         try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
             for (Measured m : measured) {
-                String name = "liberty-" + m.mode() + "-" + m.workload().label() + "-c" + consumers;
+                String name = "liberty-" + m.mode() + "-" + m.workload() + "-c" + consumers;
                 InvariantGate.require(name, DrillChecker.check(c, inspector, m.history(), coordinator));
                 Completions completions = Completions.read(c, m.keyPrefix());
-                rows.add(new Row("liberty", m.mode(), m.workload().label(), consumers, completions.count(),
-                        completions.tps(), completions.submitToCompletion().percentiles(), m.cpuMs(), m.heapMb(),
-                        LATENCY_MEANING));
+                Latencies latencies = m.due() == null ? completions.submitToCompletion()
+                        : sinceDue(Completions.readByKey(c, m.keyPrefix()), m.due());
+                rows.add(new Row("liberty", m.mode(), m.workload(), consumers, completions.count(), completions.tps(),
+                        latencies.percentiles(), m.cpuMs(), m.heapMb(), m.due() == null ? LATENCY_MEANING : OPEN_LOOP_MEANING));
             }
         }
         return rows;
+    }
+
+    private static Latencies sinceDue(Map<String, Completions.Timing> byKey, Map<String, Instant> due) {
+        Latencies latencies = new Latencies();
+        byKey.forEach((key, timing) -> latencies.record(Duration.between(due.get(key), timing.completed())));
+        return latencies;
     }
 
     /** Submits the plan from the load generator's clients, then waits until every accepted transfer is final. */
