@@ -108,7 +108,7 @@ public final class Bench implements Callable<Integer> {
         BenchReport report = new BenchReport(new BenchReport.RunInfo(profile.name(),
                 DateTimeFormatter.ISO_INSTANT.format(started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " "
-                + System.getProperty("os.arch"), System.getProperty("java.version")), rows, notes(profile));
+                + System.getProperty("os.arch"), System.getProperty("java.version")), rows, notes(profile, parts));
         report.write(output);
         System.out.println("bench: " + rows.size() + " rows in " + java.time.Duration.between(started, Instant.now())
                 .toSeconds() + " s; report: " + output.resolve("report.md"));
@@ -139,8 +139,9 @@ public final class Bench implements Callable<Integer> {
         return r;
     }
 
-    private static List<String> notes(Profile profile) {
-        return List.of(
+    /** What the report says about how it measured, for the parts that ran. */
+    private static List<String> notes(Profile profile, Set<String> parts) {
+        List<String> notes = new ArrayList<>(List.of(
                 "Profile " + profile.name() + ": consumers " + profile.consumers() + "; " + profile.workerTransfers()
                         + " transfers per worker scenario, " + profile.libertyTransfers() + " per Liberty scenario (after "
                         + profile.warmupTransfers() + " unmeasured per mode), " + profile.ceilingTransfers()
@@ -150,19 +151,26 @@ public final class Bench implements Callable<Integer> {
                         + "worker and ceiling scenario, one per Liberty start.",
                 "Throughput: (completions - 1) over the time from the first completion to the last, from the database's "
                         + "completed_at (ceilings: units of work over wall time).",
-                "Liberty: " + profile.clients() + " closed-loop HTTP clients in the benchmark's JVM (a process of its "
-                        + "own, not the server's); one server start per consumer count serves both modes and both "
-                        + "workloads, in that order; consumers = LEDGERLINE_XA_CONSUMERS = LEDGERLINE_IDEMPOTENT_CONSUMERS.",
-                "Liberty open loop (at the highest consumer count, uniform workload): requests sent on a fixed "
-                        + "schedule at half the rate the closed loop sustained, latency counted from when each was due, "
-                        + "so a slow answer cannot hide the wait (no coordinated omission).",
-                "Worker: XA only (the worker has no idempotent consumer); a preloaded backlog, so its latency is "
-                        + "queueing time. An open-loop worker run would need a database the bench can write while the "
-                        + "worker holds the H2 file; not done.",
                 "CPU: user + system time of the process under test (Liberty, the worker, the broker; the benchmark's own "
                         + "JVM for the database ceiling) per transfer; the worker's from its ready line. Heap: in use after "
                         + "jcmd GC.run at the end of the scenario.",
                 "Every scenario ends with the invariant checker (and, for the runtimes, the drills' broker and "
-                        + "coordinator checks); a broken invariant stops the run with no report.");
+                        + "coordinator checks); a broken invariant stops the run with no report."));
+        if (parts.contains("liberty")) {
+            notes.addAll(List.of(
+                    "Liberty: " + profile.clients() + " closed-loop HTTP clients in the benchmark's JVM (a process of its "
+                            + "own, not the server's); one server start per consumer count serves both modes and both "
+                            + "workloads, in that order; consumers = LEDGERLINE_XA_CONSUMERS = LEDGERLINE_IDEMPOTENT_CONSUMERS.",
+                    "Liberty open loop (at the highest consumer count, uniform workload): requests sent on a fixed "
+                            + "schedule at half the rate the closed loop sustained, latency counted from when each was due, "
+                            + "so a slow answer cannot hide the wait (no coordinated omission)."));
+        }
+        if (parts.contains("worker")) {
+            notes.add(
+                    "Worker: XA only (the worker has no idempotent consumer); a preloaded backlog, so its latency is "
+                            + "queueing time. An open-loop worker run would need a database the bench can write while the "
+                            + "worker holds the H2 file; not done.");
+        }
+        return notes;
     }
 }

@@ -52,13 +52,22 @@ final class BenchCharts {
         return chart;
     }
 
-    /** One line per scenario through its p50, p95, p99 and max, on a log axis: the shape of each distribution. */
+    /** One line per scenario through its p50, p95, p99 and max: the shape of each distribution. */
     private static XYChart latency(BenchReport report, String runtime) {
+        List<Row> rows = report.measured().stream().filter(row -> row.runtime().equals(runtime)).toList();
+        double low = rows.stream().mapToDouble(r -> Math.max(0.01, r.latency().p50Ms())).min().orElse(1);
+        double high = rows.stream().mapToDouble(r -> r.latency().maxMs()).max().orElse(1);
+        // A log axis labels only powers of ten: worth it when the figures span two decades or more.
+        boolean log = high / low >= 100;
         XYChart chart = new XYChartBuilder().width(1000).height(520)
-                .title("Latency percentiles, " + runtime + " (log scale)").xAxisTitle("percentile").yAxisTitle("ms").build();
-        chart.getStyler().setYAxisLogarithmic(true);
+                .title("Latency percentiles, " + runtime + (log ? " (log scale)" : "")).xAxisTitle("percentile")
+                .yAxisTitle("ms").build();
+        chart.getStyler().setYAxisLogarithmic(log);
+        if (!log) {
+            chart.getStyler().setYAxisMin(0.0);
+        }
         chart.getStyler().setXAxisTickLabelsFormattingFunction(x -> PERCENTILE_LABELS.getOrDefault(x, ""));
-        for (Row r : report.measured().stream().filter(row -> row.runtime().equals(runtime)).toList()) {
+        for (Row r : rows) {
             Latencies.Percentiles p = r.latency();
             // A log axis cannot show zero; a figure below 0.01 ms shows as 0.01.
             XYSeries s = chart.addSeries(r.mode() + " " + r.workload() + " c" + r.consumers(),

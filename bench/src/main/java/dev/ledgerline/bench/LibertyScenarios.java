@@ -84,6 +84,7 @@ final class LibertyScenarios {
         try (BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"), brokerPort);
              LibertyUnderDrill liberty = new LibertyUnderDrill(installation, dir, ports.http(), brokerPort, env, false)) {
             liberty.start(null, 0);
+            Thread reaper = killOnExit(liberty.pid());
             TransferClient client = liberty.client();
             for (String mode : MODES) {
                 // The first requests of a fresh server load and compile code; they are not measured.
@@ -124,9 +125,25 @@ final class LibertyScenarios {
                 }
             }
             liberty.stop();
+            Runtime.getRuntime().removeShutdownHook(reaper);
             cleanLog = liberty.stoppedWithNothingToRecover();
             return check(db, broker, consumers, measured, cleanLog);
         }
+    }
+
+    /**
+     * A benchmark stopped with Ctrl-C does not reach the server's close: this hook kills it (SIGKILL, by PID,
+     * with its descendants) so it does not hold the ports and the H2 file. Removed once the server stopped.
+     */
+    private static Thread killOnExit(long pid) {
+        // The handle, taken now, knows the process's start time: it will not kill a later process given the same PID.
+        ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
+        Thread hook = new Thread(() -> {
+            server.descendants().forEach(ProcessHandle::destroyForcibly);
+            server.destroyForcibly();
+        }, "ledgerline-bench-liberty-reaper");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
     }
 
     private List<Row> check(H2Database db, BrokerProcess broker, int consumers, List<Measured> measured,
