@@ -28,6 +28,8 @@ import picocli.CommandLine.Option;
 public final class Bench implements Callable<Integer> {
 
     private static final int WARMUP_UNITS = 300;
+    /** The worker's traced pass: enough transfers for a steady count, few enough for a slowed-down process. */
+    private static final int SYNC_COUNT_TRANSFERS = 200;
 
     static final class Length {
         @Option(names = "--short", description = "Consumers 1 and 4, small runs: under five minutes on two cores (default).")
@@ -82,9 +84,10 @@ public final class Bench implements Callable<Integer> {
         Ports ports = new Ports(httpPort, brokerPort, statusPort);
         Instant started = Instant.now();
         List<Row> rows = new ArrayList<>();
+        List<SyncCount> syncs = new ArrayList<>();
         try {
             if (parts.contains("ceilings")) {
-                rows.addAll(ceilings(profile, runs, ports));
+                rows.addAll(ceilings(profile, runs, ports, syncs));
             }
             if (parts.contains("worker")) {
                 WorkerScenario worker = new WorkerScenario(runs, ports, seed);
@@ -93,6 +96,7 @@ public final class Bench implements Callable<Integer> {
                         rows.add(announce(worker.run(workload, consumers, profile.workerTransfers())));
                     }
                 }
+                worker.countSyncs(Workload.UNIFORM, SYNC_COUNT_TRANSFERS, syncs);
             }
             if (parts.contains("liberty")) {
                 LibertyScenarios liberty = new LibertyScenarios(installation, runs, ports, profile, seed);
@@ -108,20 +112,20 @@ public final class Bench implements Callable<Integer> {
         BenchReport report = new BenchReport(new BenchReport.RunInfo(profile.name(),
                 DateTimeFormatter.ISO_INSTANT.format(started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " "
-                + System.getProperty("os.arch"), System.getProperty("java.version")), rows, notes(profile, parts));
+                + System.getProperty("os.arch"), System.getProperty("java.version")), rows, syncs, notes(profile, parts));
         report.write(output);
         System.out.println("bench: " + rows.size() + " rows in " + java.time.Duration.between(started, Instant.now())
                 .toSeconds() + " s; report: " + output.resolve("report.md"));
         return 0;
     }
 
-    private List<Row> ceilings(Profile profile, Path runs, Ports ports) throws Exception {
+    private List<Row> ceilings(Profile profile, Path runs, Ports ports, List<SyncCount> syncs) throws Exception {
         DatabaseCeiling database = new DatabaseCeiling(runs);
         BrokerCeiling broker = new BrokerCeiling(runs, ports);
         // The database ceiling runs in this JVM, and the broker's clients too: a first, unreported pass of each
         // loads and compiles their code, as the runtimes' warm-up does.
         database.run(Workload.UNIFORM, 1, WARMUP_UNITS, seed);
-        broker.run(1, WARMUP_UNITS);
+        broker.countSyncs(WARMUP_UNITS, syncs);
         List<Row> rows = new ArrayList<>();
         for (int consumers : profile.consumers()) {
             for (Workload workload : Workload.values()) {

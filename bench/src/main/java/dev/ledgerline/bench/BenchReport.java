@@ -29,10 +29,13 @@ public final class BenchReport {
     private final RunInfo info;
     private final List<Row> rows;
     private final List<String> notes;
+    private final List<SyncCount> syncs;
 
-    public BenchReport(RunInfo info, List<Row> rows, List<String> notes) {
+    /** @param syncs forced disk syncs counted in traced passes; empty if none could be counted */
+    public BenchReport(RunInfo info, List<Row> rows, List<SyncCount> syncs, List<String> notes) {
         this.info = info;
         this.rows = List.copyOf(rows);
+        this.syncs = List.copyOf(syncs);
         this.notes = List.copyOf(notes);
     }
 
@@ -87,9 +90,17 @@ public final class BenchReport {
                 .add("profile", info.profile()).add("date", info.date())
                 .add("machine", Json.createObjectBuilder().add("cores", info.cores()).add("os", info.os())
                         .add("java", info.java()))
-                // Counting forced syncs honestly needs strace or eBPF on the process under test; the benchmark
-                // has neither, and /proc/<pid>/io counts write calls, not syncs.
-                .add("forcedSyncsPerTransfer", "not counted");
+;
+        if (syncs.isEmpty()) {
+            // /proc/<pid>/io counts write calls, not syncs: without strace there is no honest count.
+            root.add("forcedSyncsPerTransfer", "not counted");
+        } else {
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            syncs.forEach(c -> list.add(Json.createObjectBuilder().add("scenario", c.scenario())
+                    .add("processes", c.processes()).add("transfers", c.transfers()).add("syncs", c.syncs())
+                    .add("perTransfer", round(c.perTransfer(), 2))));
+            root.add("forcedSyncsPerTransfer", list);
+        }
         JsonArrayBuilder measured = Json.createArrayBuilder();
         for (Row r : measured()) {
             JsonObjectBuilder o = rowJson(r);
@@ -145,8 +156,11 @@ public final class BenchReport {
         md.append("Run ").append(info.date()).append(" on ").append(info.cores()).append(" cores, ")
                 .append(info.os()).append(", Java ").append(info.java()).append(".\n\n");
         notes.forEach(n -> md.append("- ").append(n).append('\n'));
-        md.append("- Forced disk syncs per transfer: not counted (no strace or eBPF here; /proc/<pid>/io counts "
-                + "write calls, not syncs).\n\n");
+        if (syncs.isEmpty()) {
+            md.append("- Forced disk syncs per transfer: not counted (strace missing or not permitted to attach; "
+                    + "/proc/<pid>/io counts write calls, not syncs).\n");
+        }
+        md.append('\n');
 
         md.append("## Results\n\n");
         md.append("| runtime | mode | workload | consumers | transfers | tps | p50 ms | p95 ms | p99 ms | max ms "
@@ -169,6 +183,15 @@ public final class BenchReport {
         md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Row r : rows.stream().filter(Row::isCeiling).toList()) {
             md.append(tableRow(r).replaceFirst("^\\| ceiling ", "")).append(" |\n");
+        }
+
+        if (!syncs.isEmpty()) {
+            md.append("\n## Forced disk syncs\n\n");
+            md.append("fsync and fdatasync calls counted by `strace -f -c` attached to the processes, in untimed passes "
+                    + "(tracing slows a process down), per transfer completed while traced.\n\n");
+            md.append("| pass | processes | transfers | syncs | per transfer |\n| --- | --- | ---: | ---: | ---: |\n");
+            syncs.forEach(c -> md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.2f |%n", c.scenario(),
+                    c.processes(), c.transfers(), c.syncs(), c.perTransfer())));
         }
 
         List<String> ratios = new ArrayList<>();

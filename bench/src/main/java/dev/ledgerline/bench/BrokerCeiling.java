@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,7 +47,18 @@ final class BrokerCeiling {
     }
 
     Row run(int consumers, int transfers) throws Exception {
-        String name = "ceiling-broker-c" + consumers;
+        return run("ceiling-broker-c" + consumers, consumers, transfers, null);
+    }
+
+    /**
+     * An untimed pass on one thread with strace attached to the broker (it also warms this JVM's client up);
+     * adds the count to {@code syncs} if strace could count.
+     */
+    void countSyncs(int transfers, List<SyncCount> syncs) throws Exception {
+        run("ceiling-broker-syncs", 1, transfers, syncs);
+    }
+
+    private Row run(String name, int consumers, int transfers, List<SyncCount> syncs) throws Exception {
         Path dir = Runs.fresh(runsDir.resolve(name));
         Latencies latencies = new Latencies();
         try (BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"), ports.broker());
@@ -55,6 +67,8 @@ final class BrokerCeiling {
              ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url() + "?consumerWindowSize=0")) {
             AtomicInteger remaining = new AtomicInteger(transfers);
             ExecutorService threads = Executors.newFixedThreadPool(consumers);
+            Optional<SyncCounter> tracer = syncs == null ? Optional.empty()
+                    : SyncCounter.attach(dir, broker.pid());
             Duration cpuBefore = ProcessMeter.cpu(broker.pid());
             long start = System.nanoTime();
             try {
@@ -70,6 +84,10 @@ final class BrokerCeiling {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Duration cpu = ProcessMeter.cpu(broker.pid()).minus(cpuBefore);
+            if (tracer.isPresent()) {
+                tracer.get().stop().ifPresent(n -> syncs.add(new SyncCount("broker alone, 1 thread: send + commit, "
+                        + "receive + commit", "broker", latencies.count(), n)));
+            }
             Double heap = ProcessMeter.heapUsedMbAfterGc(broker.pid());
             try (BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
                 long left = inspector.messageCount(QUEUE);

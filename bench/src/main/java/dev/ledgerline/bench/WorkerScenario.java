@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.ledgerline.drills.DrillChecker;
 import dev.ledgerline.drills.H2Database;
@@ -41,7 +42,19 @@ final class WorkerScenario {
     }
 
     Row run(Workload workload, int consumers, int transfers) throws Exception {
-        String name = "worker-xa-" + workload.label() + "-c" + consumers;
+        return run("worker-xa-" + workload.label() + "-c" + consumers, workload, consumers, transfers, null);
+    }
+
+    /**
+     * An untimed pass with strace attached to the worker (which holds H2 and Narayana's log) and the broker
+     * from the worker's ready line; adds the count to {@code syncs} if strace could count.
+     */
+    void countSyncs(Workload workload, int transfers, List<SyncCount> syncs) throws Exception {
+        run("worker-xa-syncs", workload, 1, transfers, syncs);
+    }
+
+    private Row run(String name, Workload workload, int consumers, int transfers, List<SyncCount> syncs)
+            throws Exception {
         Path dir = Runs.fresh(runsDir.resolve(name));
         H2Database db = new H2Database(dir.resolve("data"));
         BenchDatabase.prepare(db);
@@ -61,16 +74,25 @@ final class WorkerScenario {
             Duration cpuAtEnd;
             Instant readyAt;
             Double heap;
+            Optional<Long> workerSyncs;
+            Optional<Long> brokerSyncs;
             try (WorkerProcess worker = WorkerProcess.start(log, Map.of(), "--db-url", db.jdbcUrl(),
                     "--db-user", db.user(), "--db-password", db.password(), "--broker-url", broker.url(),
                     "--data-dir", workerData.toString(), "--consumers", String.valueOf(consumers),
                     "--http-port", String.valueOf(statusPort))) {
+                // One tracer per process, so that the report can say which side syncs how often.
+                Optional<SyncCounter> workerTracer = syncs == null ? Optional.empty()
+                        : SyncCounter.attach(dir.resolve("strace-worker"), worker.pid());
+                Optional<SyncCounter> brokerTracer = syncs == null ? Optional.empty()
+                        : SyncCounter.attach(dir.resolve("strace-broker"), broker.pid());
                 readyAt = Instant.now();
                 cpuAtReady = ProcessMeter.cpu(worker.pid());
                 WorkerStatusClient status = new WorkerStatusClient(statusPort);
                 await(name + " drains its backlog").atMost(DRAIN_DEADLINE).pollInterval(Duration.ofMillis(200))
                         .until(() -> status.transfersByStatus().map(t -> t.getOrDefault("QUEUED", 0L) == 0).orElse(false));
                 cpuAtEnd = ProcessMeter.cpu(worker.pid());
+                workerSyncs = workerTracer.isPresent() ? workerTracer.get().stop() : Optional.empty();
+                brokerSyncs = brokerTracer.isPresent() ? brokerTracer.get().stop() : Optional.empty();
                 heap = ProcessMeter.heapUsedMbAfterGc(worker.pid());
                 worker.stop();
             }
@@ -84,6 +106,11 @@ final class WorkerScenario {
                 // The JVM's start (class loading, Narayana, the migration check) is not a transfer's cost:
                 // CPU is counted from the ready line, against the transfers finished after it.
                 long afterReady = Math.max(1, completions.completedSince(readyAt));
+                // Transfers finished before strace attached are not in its count; those after are.
+                String pass = "worker, XA, " + workload.label() + ", 1 consumer";
+                long traced = completions.completedSince(readyAt);
+                workerSyncs.ifPresent(n -> syncs.add(new SyncCount(pass, "worker (H2 and Narayana's log inside it)", traced, n)));
+                brokerSyncs.ifPresent(n -> syncs.add(new SyncCount(pass, "broker", traced, n)));
                 double cpuMs = cpuAtEnd.minus(cpuAtReady).toNanos() / 1e6 / afterReady;
                 return new Row("worker", "xa", workload.label(), consumers, completions.count(), completions.tps(),
                         completions.inBacklog().percentiles(), cpuMs, heap, LATENCY_MEANING);

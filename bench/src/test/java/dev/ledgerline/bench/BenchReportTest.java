@@ -29,7 +29,7 @@ class BenchReportTest {
                         row("liberty", "xa", "uniform", 4, 50),
                         row("liberty", "idempotent", "uniform", 4, 150),
                         row("worker", "xa", "contended", 4, 40)),
-                List.of("a note"));
+                List.of(), List.of("a note"));
     }
 
     @Test
@@ -73,6 +73,17 @@ class BenchReportTest {
         assertThat(md).contains("| liberty | uniform | 4 | 3.00 |");
         assertThat(md).contains("![throughput.png](throughput.png)");
         assertThat(md).contains("- a note");
+    }
+
+    @Test
+    void countedSyncsReplaceTheNotCountedSentence() {
+        BenchReport report = new BenchReport(new BenchReport.RunInfo("short", "d", 2, "os", "17"), List.of(),
+                List.of(new SyncCount("broker alone", "broker", 200, 500)), List.of());
+        JsonObject json = Json.createReader(new StringReader(report.json())).readObject();
+        JsonObject count = json.getJsonArray("forcedSyncsPerTransfer").getJsonObject(0);
+        assertThat(count.getJsonNumber("perTransfer").doubleValue()).isEqualTo(2.5);
+        assertThat(report.markdown(List.of())).contains("| broker alone | broker | 200 | 500 | 2.50 |")
+                .doesNotContain("not counted");
     }
 
     @Test
