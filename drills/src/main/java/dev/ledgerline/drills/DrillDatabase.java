@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** The database of one drill, as the victim and the checker reach it. */
-interface DrillDatabase extends AutoCloseable {
+public interface DrillDatabase extends AutoCloseable {
 
     String jdbcUrl();
 

@@ -7,7 +7,7 @@ import java.util.Map;
  * The H2 file a drill's victim owns. H2 in file mode admits one process at a time, so the drills open it
  * only while the victim is down: before a restart (to record what the crash left) and after the final stop.
  */
-record H2Database(Path dataDir) implements DrillDatabase {
+public record H2Database(Path dataDir) implements DrillDatabase {
 
     /** The same URL as server.xml builds from {@code LEDGERLINE_DATA_DIR}. */
     @Override

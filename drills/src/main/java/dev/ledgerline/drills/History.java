@@ -15,7 +15,7 @@ public final class History {
     private final Map<String, String> refused = new ConcurrentHashMap<>();
     private final AtomicLong unknownOutcomes = new AtomicLong();
 
-    void accepted(String idempotencyKey, UUID id) {
+    public void accepted(String idempotencyKey, UUID id) {
         UUID earlier = accepted.putIfAbsent(idempotencyKey, id);
         if (earlier != null && !earlier.equals(id)) {
             // Two transfers for one key: the server broke its idempotency promise. Keep both for the report.
@@ -23,11 +23,11 @@ public final class History {
         }
     }
 
-    void refused(String idempotencyKey, String why) {
+    public void refused(String idempotencyKey, String why) {
         refused.put(idempotencyKey, why);
     }
 
-    void unknownOutcome() {
+    public void unknownOutcome() {
         unknownOutcomes.incrementAndGet();
     }
 

@@ -16,7 +16,7 @@ import dev.ledgerline.testkit.LibertyServer;
  * Liberty as a drill runs it: its own output directory (logs, transaction log, workarea) inside the drill's
  * run directory, its own ports, the Byteman agent with the XA crash-point rules when armed.
  */
-final class LibertyUnderDrill implements AutoCloseable {
+public final class LibertyUnderDrill implements AutoCloseable {
 
     private static final Duration START = Duration.ofSeconds(180);
     /** WTRN0027I/WTRN0028I "Transaction service recovering N transaction(s)": what Liberty found in its log at
@@ -29,7 +29,7 @@ final class LibertyUnderDrill implements AutoCloseable {
     private final LibertyServer server;
     private int starts;
 
-    LibertyUnderDrill(Installation installation, Path runDir, int httpPort, int brokerPort,
+    public LibertyUnderDrill(Installation installation, Path runDir, int httpPort, int brokerPort,
                       Map<String, String> databaseEnvironment, boolean unsafeModes) throws IOException {
         this.installation = installation;
         this.runDir = runDir;
@@ -46,12 +46,12 @@ final class LibertyUnderDrill implements AutoCloseable {
         server.prepare(installation.ear());
     }
 
-    TransferClient client() {
+    public TransferClient client() {
         return client;
     }
 
     /** Starts the server, armed at {@code point} after {@code skip} passes if a point is given. */
-    void start(String point, long skip) throws IOException {
+    public void start(String point, long skip) throws IOException {
         String jvmArgs = "";
         if (point != null) {
             Path rules = runDir.resolve("liberty-xa-crash-points.btm");
@@ -78,7 +78,7 @@ final class LibertyUnderDrill implements AutoCloseable {
         server.kill();
     }
 
-    void stop() throws IOException, InterruptedException {
+    public void stop() throws IOException, InterruptedException {
         server.stop();
     }
 
@@ -93,7 +93,7 @@ final class LibertyUnderDrill implements AutoCloseable {
      * (WTRN0105I "shutdown successfully with no transactions requiring recovery"). Liberty has no management
      * view of its log; this is its own statement about it, made after an orderly stop.
      */
-    boolean stoppedWithNothingToRecover() throws IOException {
+    public boolean stoppedWithNothingToRecover() throws IOException {
         Path messages = outputDir().resolve("ledgerline/logs/messages.log");
         return Files.exists(messages) && Files.readString(messages).contains("WTRN0105I");
     }
@@ -110,6 +110,11 @@ final class LibertyUnderDrill implements AutoCloseable {
             found = Integer.parseInt(m.group(1));
         }
         return found;
+    }
+
+    /** The server JVM's PID, for what is measured from outside it (CPU time, heap). */
+    public long pid() {
+        return server.pid();
     }
 
     Path outputDir() {

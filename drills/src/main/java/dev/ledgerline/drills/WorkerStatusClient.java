@@ -15,12 +15,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 /** Reads the worker's {@code GET /ledger/totals}: money per currency and transfers per status. */
-final class WorkerStatusClient {
+public final class WorkerStatusClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI totals;
 
-    WorkerStatusClient(int port) {
+    public WorkerStatusClient(int port) {
         this.totals = URI.create("http://127.0.0.1:" + port + "/ledger/totals");
     }
 
@@ -28,7 +28,7 @@ final class WorkerStatusClient {
         return read().map(o -> numbers(o.getJsonObject("totals")));
     }
 
-    Optional<Map<String, Long>> transfersByStatus() {
+    public Optional<Map<String, Long>> transfersByStatus() {
         return read().map(o -> numbers(o.getJsonObject("transfers")));
     }
 

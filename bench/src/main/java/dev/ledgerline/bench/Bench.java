@@ -1,0 +1,180 @@
+package dev.ledgerline.bench;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import dev.ledgerline.drills.Installation;
+import dev.ledgerline.testkit.BrokerProcess;
+import dev.ledgerline.testkit.WorkerProcess;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench [--short | --full]}: XA against idempotent, in Liberty and in the Narayana worker, with the
+ * database-alone and broker-alone ceilings, in one run. Writes report.json, report.md and the charts; exits
+ * non-zero, before writing a figure, if any scenario broke an invariant.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Benchmarks XA against idempotent in Liberty and in the worker, with the ceilings, in one run.")
+public final class Bench implements Callable<Integer> {
+
+    private static final int WARMUP_UNITS = 300;
+    /** The worker's traced pass: enough transfers for a steady count, few enough for a slowed-down process. */
+    private static final int SYNC_COUNT_TRANSFERS = 200;
+
+    static final class Length {
+        @Option(names = "--short", description = "Consumers 1 and 4, small runs: under five minutes on two cores (default).")
+        boolean shortRun;
+
+        @Option(names = "--full", description = "Consumers 1, 2, 4 and 8, larger runs.")
+        boolean fullRun;
+    }
+
+    @ArgGroup(exclusive = true)
+    Length length;
+
+    @Option(names = "--project-root", defaultValue = ".", description = "The built checkout (default: ${DEFAULT-VALUE}).")
+    Path projectRoot;
+
+    @Option(names = "--output", defaultValue = "target/bench",
+            description = "Where the report, the charts and the run directories go (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(names = "--only", split = ",", defaultValue = "ceilings,worker,liberty",
+            description = "What to measure, of ceilings, worker and liberty (default: all: ${DEFAULT-VALUE}).")
+    Set<String> parts;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of every workload (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--http-port", defaultValue = "0", description = "Liberty's HTTP port; 0 for a free one (default).")
+    int httpPort;
+
+    @Option(names = "--broker-port", defaultValue = "0", description = "The broker's port; 0 for a free one (default).")
+    int brokerPort;
+
+    @Option(names = "--status-port", defaultValue = "0", description = "The worker's status port; 0 for a free one (default).")
+    int statusPort;
+
+    public static void main(String[] args) {
+        // Flyway's INFO lines for every scenario's fresh database would bury the benchmark's own.
+        java.util.logging.Logger.getLogger("org.flywaydb").setLevel(java.util.logging.Level.WARNING);
+        System.exit(new CommandLine(new Bench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Profile profile = length != null && length.fullRun ? Profile.FULL : Profile.SHORT;
+        // Absolute: the paths go into the environment of processes started elsewhere (Liberty's output, H2's URL).
+        projectRoot = projectRoot.toAbsolutePath().normalize();
+        output = output.toAbsolutePath().normalize();
+        Installation installation = new Installation(projectRoot);
+        System.setProperty(BrokerProcess.LIB_DIR_PROPERTY, installation.brokerLib().toString());
+        System.setProperty(WorkerProcess.LIB_DIR_PROPERTY, installation.workerLib().toString());
+        Path runs = output.resolve("runs");
+        Ports ports = new Ports(httpPort, brokerPort, statusPort);
+        Instant started = Instant.now();
+        List<Row> rows = new ArrayList<>();
+        List<SyncCount> syncs = new ArrayList<>();
+        try {
+            if (parts.contains("ceilings")) {
+                rows.addAll(ceilings(profile, runs, ports, syncs));
+            }
+            if (parts.contains("worker")) {
+                WorkerScenario worker = new WorkerScenario(runs, ports, seed);
+                for (int consumers : profile.consumers()) {
+                    for (Workload workload : Workload.values()) {
+                        rows.add(announce(worker.run(workload, consumers, profile.workerTransfers())));
+                    }
+                }
+                worker.countSyncs(Workload.UNIFORM, SYNC_COUNT_TRANSFERS, syncs);
+            }
+            if (parts.contains("liberty")) {
+                LibertyScenarios liberty = new LibertyScenarios(installation, runs, ports, profile, seed);
+                int most = profile.consumers().get(profile.consumers().size() - 1);
+                for (int consumers : profile.consumers()) {
+                    liberty.run(consumers, List.of(Workload.values()), consumers == most).forEach(r -> rows.add(announce(r)));
+                }
+            }
+        } catch (InvariantGate.InvariantsBroken e) {
+            System.err.println("bench: FAILED, an invariant broke; no report is written. " + e.getMessage());
+            return 1;
+        }
+        BenchReport report = new BenchReport(new BenchReport.RunInfo(profile.name(),
+                DateTimeFormatter.ISO_INSTANT.format(started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " "
+                + System.getProperty("os.arch"), System.getProperty("java.version")), rows, syncs, notes(profile, parts));
+        report.write(output);
+        System.out.println("bench: " + rows.size() + " rows in " + java.time.Duration.between(started, Instant.now())
+                .toSeconds() + " s; report: " + output.resolve("report.md"));
+        return 0;
+    }
+
+    private List<Row> ceilings(Profile profile, Path runs, Ports ports, List<SyncCount> syncs) throws Exception {
+        DatabaseCeiling database = new DatabaseCeiling(runs);
+        BrokerCeiling broker = new BrokerCeiling(runs, ports);
+        // The database ceiling runs in this JVM, and the broker's clients too: a first, unreported pass of each
+        // loads and compiles their code, as the runtimes' warm-up does.
+        database.run(Workload.UNIFORM, 1, WARMUP_UNITS, seed);
+        broker.countSyncs(WARMUP_UNITS, syncs);
+        List<Row> rows = new ArrayList<>();
+        for (int consumers : profile.consumers()) {
+            for (Workload workload : Workload.values()) {
+                rows.add(announce(database.run(workload, consumers, profile.ceilingTransfers(), seed)));
+            }
+            rows.add(announce(broker.run(consumers, profile.ceilingTransfers())));
+        }
+        return rows;
+    }
+
+    private static Row announce(Row r) {
+        System.out.printf(java.util.Locale.ROOT, "bench: %-8s %-10s %-9s c%d: %d in %.1f tps, p50 %.1f ms, p99 %.1f ms%n",
+                r.runtime(), r.mode(), r.workload(), r.consumers(), r.transfers(), r.tps(), r.latency().p50Ms(),
+                r.latency().p99Ms());
+        return r;
+    }
+
+    /** What the report says about how it measured, for the parts that ran. */
+    private static List<String> notes(Profile profile, Set<String> parts) {
+        List<String> notes = new ArrayList<>(List.of(
+                "Profile " + profile.name() + ": consumers " + profile.consumers() + "; " + profile.workerTransfers()
+                        + " transfers per worker scenario, " + profile.libertyTransfers() + " per Liberty scenario (after "
+                        + profile.warmupTransfers() + " unmeasured per mode), " + profile.ceilingTransfers()
+                        + " per ceiling scenario.",
+                "Workloads: uniform = 1,000 accounts of the benchmark's own; contended = ACC-001..ACC-003. Amounts up to "
+                        + Workload.MAX_AMOUNT_MINOR / 100 + ".00 EUR. H2 files with WRITE_DELAY=0; one fresh broker per "
+                        + "worker and ceiling scenario, one per Liberty start.",
+                "Throughput: (completions - 1) over the time from the first completion to the last, from the database's "
+                        + "completed_at (ceilings: units of work over wall time).",
+                "CPU: user + system time of the process under test (Liberty, the worker, the broker; the benchmark's own "
+                        + "JVM for the database ceiling) per transfer; the worker's from its ready line. Heap: in use after "
+                        + "jcmd GC.run at the end of the scenario.",
+                "Every scenario ends with the invariant checker (and, for the runtimes, the drills' broker and "
+                        + "coordinator checks); a broken invariant stops the run with no report."));
+        if (parts.contains("liberty")) {
+            notes.addAll(List.of(
+                    "Liberty: " + profile.clients() + " closed-loop HTTP clients in the benchmark's JVM (a process of its "
+                            + "own, not the server's); one server start per consumer count serves both modes and both "
+                            + "workloads, in that order; consumers = LEDGERLINE_XA_CONSUMERS = LEDGERLINE_IDEMPOTENT_CONSUMERS.",
+                    "Liberty open loop (at the highest consumer count, uniform workload): requests sent on a fixed "
+                            + "schedule at half the rate the closed loop sustained, latency counted from when each was due, "
+                            + "so a slow answer cannot hide the wait (no coordinated omission)."));
+        }
+        if (parts.contains("worker")) {
+            notes.add(
+                    "Worker: XA only (the worker has no idempotent consumer); a preloaded backlog, so its latency is "
+                            + "queueing time. An open-loop worker run would need a database the bench can write while the "
+                            + "worker holds the H2 file; not done.");
+        }
+        return notes;
+    }
+}

@@ -1,0 +1,240 @@
+package dev.ledgerline.bench;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonGenerator;
+
+/**
+ * The benchmark's figures as {@code report.json} (every row, the ceilings, the run's circumstances) and
+ * {@code report.md} (tables, the ratios, the charts). Pure: it formats what it is given and measures nothing.
+ */
+public final class BenchReport {
+
+    /** Where and how the figures were taken. */
+    public record RunInfo(String profile, String date, int cores, String os, String java) {
+    }
+
+    private final RunInfo info;
+    private final List<Row> rows;
+    private final List<String> notes;
+    private final List<SyncCount> syncs;
+
+    /** @param syncs forced disk syncs counted in traced passes; empty if none could be counted */
+    public BenchReport(RunInfo info, List<Row> rows, List<SyncCount> syncs, List<String> notes) {
+        this.info = info;
+        this.rows = List.copyOf(rows);
+        this.syncs = List.copyOf(syncs);
+        this.notes = List.copyOf(notes);
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    public List<Row> measured() {
+        return rows.stream().filter(r -> !r.isCeiling()).toList();
+    }
+
+    public List<Row> ceilings(String kind) {
+        return rows.stream().filter(r -> r.isCeiling() && r.mode().equals(kind)).toList();
+    }
+
+    /**
+     * The lower of the two ceilings at the row's workload and concurrency: the database alone on the same
+     * workload, and the broker alone (whose work does not depend on the accounts). Empty if either is missing.
+     */
+    public OptionalDouble ceilingFor(Row row) {
+        Optional<Row> database = ceilings("database").stream()
+                .filter(c -> c.workload().equals(row.workload()) && c.consumers() == row.consumers()).findFirst();
+        Optional<Row> broker = ceilings("broker").stream().filter(c -> c.consumers() == row.consumers()).findFirst();
+        if (database.isEmpty() || broker.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(Math.min(database.get().tps(), broker.get().tps()));
+    }
+
+    /** {@code row.tps / ceiling}, if there is a ceiling to compare with. */
+    public OptionalDouble fractionOfCeiling(Row row) {
+        OptionalDouble ceiling = ceilingFor(row);
+        return ceiling.isPresent() && ceiling.getAsDouble() > 0
+                ? OptionalDouble.of(row.tps() / ceiling.getAsDouble()) : OptionalDouble.empty();
+    }
+
+    /** Idempotent throughput over XA throughput, for the same runtime, workload and consumers. */
+    public OptionalDouble idempotentOverXa(String runtime, String workload, int consumers) {
+        Optional<Row> xa = find(runtime, "xa", workload, consumers);
+        Optional<Row> idem = find(runtime, "idempotent", workload, consumers);
+        return xa.isPresent() && idem.isPresent() && xa.get().tps() > 0
+                ? OptionalDouble.of(idem.get().tps() / xa.get().tps()) : OptionalDouble.empty();
+    }
+
+    private Optional<Row> find(String runtime, String mode, String workload, int consumers) {
+        return rows.stream().filter(r -> r.runtime().equals(runtime) && r.mode().equals(mode)
+                && r.workload().equals(workload) && r.consumers() == consumers).findFirst();
+    }
+
+    public String json() {
+        JsonObjectBuilder root = Json.createObjectBuilder()
+                .add("profile", info.profile()).add("date", info.date())
+                .add("machine", Json.createObjectBuilder().add("cores", info.cores()).add("os", info.os())
+                        .add("java", info.java()))
+;
+        if (syncs.isEmpty()) {
+            // /proc/<pid>/io counts write calls, not syncs: without strace there is no honest count.
+            root.add("forcedSyncsPerTransfer", "not counted");
+        } else {
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            syncs.forEach(c -> list.add(Json.createObjectBuilder().add("scenario", c.scenario())
+                    .add("processes", c.processes()).add("transfers", c.transfers()).add("syncs", c.syncs())
+                    .add("perTransfer", round(c.perTransfer(), 2))));
+            root.add("forcedSyncsPerTransfer", list);
+        }
+        JsonArrayBuilder measured = Json.createArrayBuilder();
+        for (Row r : measured()) {
+            JsonObjectBuilder o = rowJson(r);
+            fractionOfCeiling(r).ifPresent(f -> o.add("fractionOfCeiling", round(f, 3)));
+            measured.add(o);
+        }
+        root.add("rows", measured);
+        JsonObjectBuilder ceilings = Json.createObjectBuilder();
+        for (String kind : List.of("database", "broker")) {
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            ceilings(kind).forEach(r -> list.add(rowJson(r)));
+            ceilings.add(kind, list);
+        }
+        root.add("ceilings", ceilings);
+        JsonArrayBuilder noteList = Json.createArrayBuilder();
+        notes.forEach(noteList::add);
+        root.add("notes", noteList);
+        StringWriter out = new StringWriter();
+        try (var writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+            writer.writeObject(root.build());
+        }
+        return out.toString().strip() + "\n";
+    }
+
+    private static JsonObjectBuilder rowJson(Row r) {
+        JsonObjectBuilder o = Json.createObjectBuilder()
+                .add("runtime", r.runtime()).add("mode", r.mode()).add("workload", r.workload())
+                .add("consumers", r.consumers()).add("transfers", r.transfers()).add("tps", round(r.tps(), 1))
+                .add("p50Ms", round(r.latency().p50Ms(), 3)).add("p95Ms", round(r.latency().p95Ms(), 3))
+                .add("p99Ms", round(r.latency().p99Ms(), 3)).add("maxMs", round(r.latency().maxMs(), 3));
+        if (r.cpuMsPerTransfer() != null) {
+            o.add("cpuMsPerTransfer", round(r.cpuMsPerTransfer(), 3));
+        } else {
+            o.addNull("cpuMsPerTransfer");
+        }
+        if (r.heapUsedMb() != null) {
+            o.add("heapUsedMb", round(r.heapUsedMb(), 1));
+        }
+        return o.add("latencyMeaning", r.latencyMeaning());
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+
+    /**
+     * @param charts file names of the charts, relative to the report, in the order they are shown
+     */
+    public String markdown(List<String> charts) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Ledgerline benchmark (").append(info.profile()).append(" run)\n\n");
+        md.append("Run ").append(info.date()).append(" on ").append(info.cores()).append(" cores, ")
+                .append(info.os()).append(", Java ").append(info.java()).append(".\n\n");
+        notes.forEach(n -> md.append("- ").append(n).append('\n'));
+        if (syncs.isEmpty()) {
+            md.append("- Forced disk syncs per transfer: not counted (strace missing or not permitted to attach; "
+                    + "/proc/<pid>/io counts write calls, not syncs).\n");
+        }
+        md.append('\n');
+
+        md.append("## Results\n\n");
+        md.append("| runtime | mode | workload | consumers | transfers | tps | p50 ms | p95 ms | p99 ms | max ms "
+                + "| CPU ms/transfer | heap MB | of ceiling |\n");
+        md.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Row r : measured()) {
+            md.append(tableRow(r)).append(" | ")
+                    .append(fractionOfCeiling(r).stream().mapToObj(f -> percent(f)).findFirst().orElse("–"))
+                    .append(" |\n");
+        }
+
+        md.append("\n## Ceilings\n\n");
+        md.append("The database alone: the same debit, credit, two ledger entries and status update "
+                + "(`LockingTransferApplier`) in one local JDBC transaction per transfer, in a tight loop, on an H2 "
+                + "file like the server's (`WRITE_DELAY=0`). The broker alone: a persistent send committed, then a "
+                + "receive committed (the acknowledgement), per transfer, on a fresh broker. Latency is the time of "
+                + "one such unit of work.\n\n");
+        md.append("| ceiling | workload | consumers | transfers | tps | p50 ms | p95 ms | p99 ms | max ms | CPU ms/transfer "
+                + "| heap MB |\n");
+        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Row r : rows.stream().filter(Row::isCeiling).toList()) {
+            md.append(tableRow(r).replaceFirst("^\\| ceiling ", "")).append(" |\n");
+        }
+
+        if (!syncs.isEmpty()) {
+            md.append("\n## Forced disk syncs\n\n");
+            md.append("fsync and fdatasync calls counted by `strace -f -c` attached to the processes, in untimed passes "
+                    + "(tracing slows a process down), per transfer completed while traced.\n\n");
+            md.append("| pass | processes | transfers | syncs | per transfer |\n| --- | --- | ---: | ---: | ---: |\n");
+            syncs.forEach(c -> md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.2f |%n", c.scenario(),
+                    c.processes(), c.transfers(), c.syncs(), c.perTransfer())));
+        }
+
+        List<String> ratios = new ArrayList<>();
+        for (Row r : measured()) {
+            if (r.mode().equals("xa")) {
+                idempotentOverXa(r.runtime(), r.workload(), r.consumers()).ifPresent(x -> ratios.add(
+                        String.format(Locale.ROOT, "| %s | %s | %d | %.2f |", r.runtime(), r.workload(), r.consumers(), x)));
+            }
+        }
+        if (!ratios.isEmpty()) {
+            md.append("\n## Idempotent throughput over XA throughput\n\n");
+            md.append("| runtime | workload | consumers | idempotent / XA |\n| --- | --- | ---: | ---: |\n");
+            ratios.forEach(line -> md.append(line).append('\n'));
+        }
+
+        if (!charts.isEmpty()) {
+            md.append("\n## Charts\n\n");
+            charts.forEach(c -> md.append("![").append(c).append("](").append(c).append(")\n\n"));
+        }
+
+        md.append("## What the latency columns measure\n\n");
+        rows.stream().map(r -> r.runtime() + " " + r.mode() + ": " + r.latencyMeaning()).distinct()
+                .forEach(line -> md.append("- ").append(line).append('\n'));
+        return md.toString();
+    }
+
+    private static String tableRow(Row r) {
+        return String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s",
+                r.runtime(), r.mode(), r.workload(), r.consumers(), r.transfers(), r.tps(), r.latency().p50Ms(),
+                r.latency().p95Ms(), r.latency().p99Ms(), r.latency().maxMs(),
+                r.cpuMsPerTransfer() == null ? "–" : String.format(Locale.ROOT, "%.2f", r.cpuMsPerTransfer()),
+                r.heapUsedMb() == null ? "–" : String.format(Locale.ROOT, "%.0f", r.heapUsedMb()));
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.0f %%", fraction * 100);
+    }
+
+    /** Writes report.json, report.md and the charts into {@code dir}. */
+    public void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("report.json"), json());
+        List<String> charts = BenchCharts.write(this, dir);
+        Files.writeString(dir.resolve("report.md"), markdown(charts));
+    }
+}

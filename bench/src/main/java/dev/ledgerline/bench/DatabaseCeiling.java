@@ -1,0 +1,130 @@
+package dev.ledgerline.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.ledgerline.drills.H2Database;
+import dev.ledgerline.ledger.apply.LockingTransferApplier;
+import dev.ledgerline.ledger.check.InvariantChecker;
+import dev.ledgerline.ledger.domain.Money;
+import dev.ledgerline.ledger.domain.TransferMode;
+import dev.ledgerline.ledger.store.TransferStore;
+import dev.ledgerline.ledger.submit.IntakeDecision;
+import dev.ledgerline.ledger.submit.TransferIntake;
+import dev.ledgerline.ledger.submit.TransferRequest;
+import dev.ledgerline.ledger.submit.TransferRequestValidator;
+
+/**
+ * The database alone: the ledger work of a transfer (the transfer and both accounts locked, the debit, the
+ * credit, two ledger entries, the final status: {@link LockingTransferApplier}, the XA consumer's code) in
+ * one local transaction per transfer, from C threads in a tight loop, on a fresh H2 file like the server's.
+ * No broker, no coordinator: what neither design can exceed on this database.
+ */
+final class DatabaseCeiling {
+
+    static final String LATENCY_MEANING = "one local transaction: apply and commit";
+    private static final int ATTEMPTS = 10;
+
+    private final Path runsDir;
+
+    DatabaseCeiling(Path runsDir) {
+        this.runsDir = runsDir;
+    }
+
+    Row run(Workload workload, int consumers, int transfers, long seed) throws Exception {
+        String name = "ceiling-database-" + workload.label() + "-c" + consumers;
+        H2Database db = new H2Database(Runs.fresh(runsDir.resolve(name)).resolve("data"));
+        BenchDatabase.prepare(db);
+        ConcurrentLinkedQueue<UUID> queued = new ConcurrentLinkedQueue<>(insertQueued(db, workload, transfers, seed));
+        Latencies latencies = new Latencies();
+        AtomicLong retries = new AtomicLong();
+        ExecutorService threads = Executors.newFixedThreadPool(consumers);
+        Duration cpuBefore = ProcessMeter.cpu(ProcessHandle.current().pid());
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < consumers; i++) {
+                running.add(threads.submit(() -> applyAll(db, queued, latencies, retries)));
+            }
+            for (Future<?> f : running) {
+                f.get(15, TimeUnit.MINUTES);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Duration cpu = ProcessMeter.cpu(ProcessHandle.current().pid()).minus(cpuBefore);
+        try (Connection c = db.connect()) {
+            InvariantGate.require(name, new InvariantChecker(Clock.systemUTC()).check(c, Duration.ZERO).results());
+        }
+        if (retries.get() > 0) {
+            System.out.println("bench: " + name + ": " + retries.get() + " transaction(s) retried after a lock timeout");
+        }
+        return new Row(Row.CEILING, "database", workload.label(), consumers, latencies.count(),
+                latencies.count() / seconds, latencies.percentiles(), cpu.toNanos() / 1e6 / Math.max(1, latencies.count()),
+                null, LATENCY_MEANING);
+    }
+
+    private static Void applyAll(H2Database db, ConcurrentLinkedQueue<UUID> queued, Latencies latencies,
+                                 AtomicLong retries) throws SQLException {
+        LockingTransferApplier applier = new LockingTransferApplier(Clock.systemUTC());
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            UUID id;
+            while ((id = queued.poll()) != null) {
+                long begin = System.nanoTime();
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        applier.apply(c, id);
+                        c.commit();
+                        break;
+                    } catch (SQLException e) {
+                        // A lock wait that timed out under contention: the consumers would retry too.
+                        c.rollback();
+                        if (attempt == ATTEMPTS) {
+                            throw e;
+                        }
+                        retries.incrementAndGet();
+                    }
+                }
+                latencies.record(Duration.ofNanos(System.nanoTime() - begin));
+            }
+        }
+        return null;
+    }
+
+    /** Queued transfers through the submission's own rules, as {@code LedgerWorker preload} inserts them. */
+    private static List<UUID> insertQueued(H2Database db, Workload workload, int count, long seed) throws SQLException {
+        TransferIntake intake = new TransferIntake(new TransferRequestValidator(
+                new Money(Workload.MAX_AMOUNT_MINOR, java.util.Currency.getInstance("EUR")).toDecimal()), Clock.systemUTC());
+        TransferStore store = new TransferStore();
+        List<UUID> ids = new ArrayList<>(count);
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            for (var planned : workload.plan("ceiling-", "xa", count, seed)) {
+                TransferRequest request = new TransferRequest(planned.from(), planned.to(), planned.amount(), "EUR",
+                        planned.idempotencyKey());
+                IntakeDecision decision = intake.decide(c, request, TransferMode.XA);
+                if (!(decision instanceof IntakeDecision.Accept accept)) {
+                    throw new IllegalStateException("ceiling transfer " + request + " was not accepted: " + decision);
+                }
+                store.insert(c, accept.transfer());
+                ids.add(accept.transfer().id());
+            }
+            c.commit();
+        }
+        return ids;
+    }
+}

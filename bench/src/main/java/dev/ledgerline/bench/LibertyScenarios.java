@@ -1,0 +1,204 @@
+package dev.ledgerline.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.ledgerline.drills.DrillChecker;
+import dev.ledgerline.drills.H2Database;
+import dev.ledgerline.drills.History;
+import dev.ledgerline.drills.Installation;
+import dev.ledgerline.drills.LibertyUnderDrill;
+import dev.ledgerline.drills.LoadGenerator;
+import dev.ledgerline.drills.TransferClient;
+import dev.ledgerline.ledger.check.InvariantResult;
+import dev.ledgerline.testkit.BrokerInspector;
+import dev.ledgerline.testkit.BrokerProcess;
+
+/**
+ * Liberty with C consumers per design (LEDGERLINE_XA_CONSUMERS and LEDGERLINE_IDEMPOTENT_CONSUMERS), driven
+ * over HTTP by the drills' load generator from this JVM. One server start serves every mode and workload at
+ * that concurrency (a start costs more than a scenario); each scenario's transfers carry a key prefix of
+ * their own, and its figures are read from the database after the server stops.
+ */
+final class LibertyScenarios {
+
+    static final String LATENCY_MEANING = "submit to completion: from the transfer's creation (inside the POST) "
+            + "to its completion by a consumer, both as the server's clock recorded them";
+    private static final Duration LOAD_DEADLINE = Duration.ofMinutes(10);
+    private static final Duration FINAL_DEADLINE = Duration.ofMinutes(5);
+    private static final List<String> MODES = List.of("xa", "idempotent");
+
+    private final Installation installation;
+    private final Path runsDir;
+    private final Ports ports;
+    private final Profile profile;
+    private final long seed;
+
+    LibertyScenarios(Installation installation, Path runsDir, Ports ports, Profile profile, long seed) {
+        this.installation = installation;
+        this.runsDir = runsDir;
+        this.ports = ports;
+        this.profile = profile;
+        this.seed = seed;
+    }
+
+    static final String OPEN_LOOP_MEANING = "open loop at half the closed-loop rate: from when the request was due "
+            + "(the load's clock) to completion (the server's clock; one machine)";
+    /** The open-loop rate as a fraction of what the closed loop sustained: a server at half load. */
+    private static final double OPEN_LOOP_LOAD = 0.5;
+
+    /**
+     * What one scenario left before the database could be read: its history, CPU and heap; for an open-loop
+     * scenario, when each request was due.
+     */
+    private record Measured(String mode, String workload, String keyPrefix, History history, double cpuMs,
+                            Double heapMb, Map<String, Instant> due) {
+    }
+
+    /**
+     * @param openLoop also run each mode open-loop on the uniform workload, at half the rate its closed loop
+     *                 sustained
+     */
+    List<Row> run(int consumers, List<Workload> workloads, boolean openLoop) throws Exception {
+        Path dir = Runs.fresh(runsDir.resolve("liberty-c" + consumers));
+        H2Database db = new H2Database(dir.resolve("data"));
+        BenchDatabase.prepare(db);
+        Map<String, String> env = new HashMap<>(db.libertyEnvironment());
+        env.put("LEDGERLINE_XA_CONSUMERS", String.valueOf(consumers));
+        env.put("LEDGERLINE_IDEMPOTENT_CONSUMERS", String.valueOf(consumers));
+        int brokerPort = ports.broker();
+        List<Measured> measured = new ArrayList<>();
+        boolean cleanLog;
+        try (BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"), brokerPort);
+             LibertyUnderDrill liberty = new LibertyUnderDrill(installation, dir, ports.http(), brokerPort, env, false)) {
+            liberty.start(null, 0);
+            Thread reaper = killOnExit(liberty.pid());
+            TransferClient client = liberty.client();
+            for (String mode : MODES) {
+                // The first requests of a fresh server load and compile code; they are not measured.
+                load(client, Workload.UNIFORM.plan("warmup-" + mode + "-", mode, profile.warmupTransfers(), seed));
+            }
+            Map<String, Double> sustained = new HashMap<>();
+            for (String mode : MODES) {
+                for (Workload workload : workloads) {
+                    String prefix = "bench-" + mode + "-" + workload.label() + "-c" + consumers + "-";
+                    Duration cpuBefore = ProcessMeter.cpu(liberty.pid());
+                    long begin = System.nanoTime();
+                    History history = load(client, workload.plan(prefix, mode, profile.libertyTransfers(), seed));
+                    double seconds = (System.nanoTime() - begin) / 1e9;
+                    Duration cpu = ProcessMeter.cpu(liberty.pid()).minus(cpuBefore);
+                    double cpuMs = cpu.toNanos() / 1e6 / Math.max(1, history.accepted().size());
+                    measured.add(new Measured(mode, workload.label(), prefix, history, cpuMs,
+                            ProcessMeter.heapUsedMbAfterGc(liberty.pid()), null));
+                    sustained.put(mode + workload.label(), history.accepted().size() / seconds);
+                    System.out.println("bench: liberty " + mode + " " + workload.label() + " c" + consumers + ": "
+                            + history.accepted().size() + " transfers final");
+                }
+            }
+            if (openLoop) {
+                for (String mode : MODES) {
+                    double rate = OPEN_LOOP_LOAD * sustained.getOrDefault(mode + Workload.UNIFORM.label(), 10.0);
+                    String label = String.format(java.util.Locale.ROOT, "uniform, open loop %.0f/s", rate);
+                    String prefix = "open-" + mode + "-c" + consumers + "-";
+                    Duration cpuBefore = ProcessMeter.cpu(liberty.pid());
+                    PacedLoad paced = PacedLoad.run(client, Workload.UNIFORM.plan(prefix, mode,
+                            profile.libertyTransfers() / 2, seed + 1), rate, LOAD_DEADLINE);
+                    awaitFinal(client, paced.history());
+                    Duration cpu = ProcessMeter.cpu(liberty.pid()).minus(cpuBefore);
+                    measured.add(new Measured(mode, label, prefix, paced.history(),
+                            cpu.toNanos() / 1e6 / Math.max(1, paced.history().accepted().size()),
+                            ProcessMeter.heapUsedMbAfterGc(liberty.pid()), paced.due()));
+                    System.out.println("bench: liberty " + mode + " " + label + " c" + consumers + ": "
+                            + paced.history().accepted().size() + " transfers final");
+                }
+            }
+            liberty.stop();
+            Runtime.getRuntime().removeShutdownHook(reaper);
+            cleanLog = liberty.stoppedWithNothingToRecover();
+            return check(db, broker, consumers, measured, cleanLog);
+        }
+    }
+
+    /**
+     * A benchmark stopped with Ctrl-C does not reach the server's close: this hook kills it (SIGKILL, by PID,
+     * with its descendants) so it does not hold the ports and the H2 file. Removed once the server stopped.
+     */
+    private static Thread killOnExit(long pid) {
+        // The handle, taken now, knows the process's start time: it will not kill a later process given the same PID.
+        ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
+        Thread hook = new Thread(() -> {
+            server.descendants().forEach(ProcessHandle::destroyForcibly);
+            server.destroyForcibly();
+        }, "ledgerline-bench-liberty-reaper");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private List<Row> check(H2Database db, BrokerProcess broker, int consumers, List<Measured> measured,
+                            boolean cleanLog) throws Exception {
+        InvariantResult coordinator = DrillChecker.coordinatorLog(cleanLog ? 0 : 1,
+                "Liberty's stop did not report an empty transaction log (no WTRN0105I)",
+                "Liberty stopped with no transactions requiring recovery (WTRN0105I)");
+        List<Row> rows = new ArrayList<>();
+        try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
+            for (Measured m : measured) {
+                String name = "liberty-" + m.mode() + "-" + m.workload() + "-c" + consumers;
+                InvariantGate.require(name, DrillChecker.check(c, inspector, m.history(), coordinator));
+                Completions completions = Completions.read(c, m.keyPrefix());
+                Latencies latencies = m.due() == null ? completions.submitToCompletion()
+                        : sinceDue(Completions.readByKey(c, m.keyPrefix()), m.due());
+                rows.add(new Row("liberty", m.mode(), m.workload(), consumers, completions.count(), completions.tps(),
+                        latencies.percentiles(), m.cpuMs(), m.heapMb(), m.due() == null ? LATENCY_MEANING : OPEN_LOOP_MEANING));
+            }
+        }
+        return rows;
+    }
+
+    private static Latencies sinceDue(Map<String, Completions.Timing> byKey, Map<String, Instant> due) {
+        Latencies latencies = new Latencies();
+        byKey.forEach((key, timing) -> latencies.record(Duration.between(due.get(key), timing.completed())));
+        return latencies;
+    }
+
+    /** Submits the plan from the load generator's clients, then waits until every accepted transfer is final. */
+    private History load(TransferClient client, List<dev.ledgerline.drills.PlannedTransfer> plan) throws Exception {
+        History history;
+        try (LoadGenerator generator = new LoadGenerator(client, plan, profile.clients(), LOAD_DEADLINE)) {
+            generator.start();
+            history = generator.awaitDone();
+        }
+        awaitFinal(client, history);
+        return history;
+    }
+
+    /**
+     * Polls the oldest transfer not yet seen final, one request at a time: a poll of all of them at once
+     * would load the server it measures.
+     */
+    private static void awaitFinal(TransferClient client, History history) {
+        Deque<UUID> pending = new ArrayDeque<>(new LinkedHashMap<>(history.accepted()).values());
+        await("every accepted transfer is final").atMost(FINAL_DEADLINE).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    while (!pending.isEmpty()) {
+                        String status = client.status(pending.peek()).orElse("UNKNOWN");
+                        if (status.equals("QUEUED") || status.equals("UNKNOWN")) {
+                            return false;
+                        }
+                        pending.poll();
+                    }
+                    return true;
+                });
+    }
+}

@@ -1,0 +1,21 @@
+package dev.ledgerline.bench;
+
+import java.util.List;
+
+/**
+ * How much a run measures.
+ *
+ * @param consumers          the concurrency levels, for every runtime, mode and ceiling
+ * @param workerTransfers    the backlog preloaded for each worker scenario
+ * @param libertyTransfers   transfers submitted over HTTP in each Liberty scenario
+ * @param ceilingTransfers   units of work in each ceiling scenario
+ * @param clients            HTTP client threads of the load generator
+ * @param warmupTransfers    transfers per mode sent to a fresh Liberty before it is measured (not counted)
+ */
+public record Profile(String name, List<Integer> consumers, int workerTransfers, int libertyTransfers,
+                      int ceilingTransfers, int clients, int warmupTransfers) {
+
+    /** Under five minutes on two cores, Liberty's two starts included. */
+    public static final Profile SHORT = new Profile("short", List.of(1, 4), 400, 200, 1_000, 8, 50);
+    public static final Profile FULL = new Profile("full", List.of(1, 2, 4, 8), 2_000, 1_000, 5_000, 8, 200);
+}

@@ -1,0 +1,120 @@
+package dev.ledgerline.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.ledgerline.drills.DrillChecker;
+import dev.ledgerline.drills.H2Database;
+import dev.ledgerline.drills.WorkerStatusClient;
+import dev.ledgerline.ledger.check.InvariantResult;
+import dev.ledgerline.testkit.BrokerInspector;
+import dev.ledgerline.testkit.BrokerProcess;
+import dev.ledgerline.testkit.ObjectStoreContents;
+import dev.ledgerline.testkit.WorkerProcess;
+
+/**
+ * The Narayana worker draining a backlog: a fresh H2 file and broker, N queued XA transfers and their
+ * messages put straight on {@code transfers.xa} by {@code LedgerWorker preload}, then the worker with C
+ * consumers until nothing is QUEUED. Every invariant is checked on what it leaves.
+ */
+final class WorkerScenario {
+
+    static final String LATENCY_MEANING = "time in a preloaded backlog: from the later of creation and the "
+            + "first completion to completion (queueing time, grows with the backlog; not what a client waits)";
+    private static final Duration PRELOAD_DEADLINE = Duration.ofMinutes(5);
+    private static final Duration DRAIN_DEADLINE = Duration.ofMinutes(15);
+
+    private final Path runsDir;
+    private final Ports ports;
+    private final long seed;
+
+    WorkerScenario(Path runsDir, Ports ports, long seed) {
+        this.runsDir = runsDir;
+        this.ports = ports;
+        this.seed = seed;
+    }
+
+    Row run(Workload workload, int consumers, int transfers) throws Exception {
+        return run("worker-xa-" + workload.label() + "-c" + consumers, workload, consumers, transfers, null);
+    }
+
+    /**
+     * An untimed pass with strace attached to the worker (which holds H2 and Narayana's log) and the broker
+     * from the worker's ready line; adds the count to {@code syncs} if strace could count.
+     */
+    void countSyncs(Workload workload, int transfers, List<SyncCount> syncs) throws Exception {
+        run("worker-xa-syncs", workload, 1, transfers, syncs);
+    }
+
+    private Row run(String name, Workload workload, int consumers, int transfers, List<SyncCount> syncs)
+            throws Exception {
+        Path dir = Runs.fresh(runsDir.resolve(name));
+        H2Database db = new H2Database(dir.resolve("data"));
+        BenchDatabase.prepare(db);
+        Path log = dir.resolve("worker.log");
+        Path workerData = dir.resolve("worker");
+        try (BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"), ports.broker())) {
+            int preloaded = WorkerProcess.runToEnd(log, PRELOAD_DEADLINE, "preload", "--db-url", db.jdbcUrl(),
+                    "--db-user", db.user(), "--db-password", db.password(), "--broker-url", broker.url(),
+                    "--count", String.valueOf(transfers), "--seed", String.valueOf(seed),
+                    "--accounts", String.join(",", workload.accounts()),
+                    "--max-amount-minor", String.valueOf(Workload.MAX_AMOUNT_MINOR));
+            if (preloaded != 0) {
+                throw new IllegalStateException(name + ": preload exited with " + preloaded + "; see " + log);
+            }
+            int statusPort = ports.status();
+            Duration cpuAtReady;
+            Duration cpuAtEnd;
+            Instant readyAt;
+            Double heap;
+            Optional<Long> workerSyncs;
+            Optional<Long> brokerSyncs;
+            try (WorkerProcess worker = WorkerProcess.start(log, Map.of(), "--db-url", db.jdbcUrl(),
+                    "--db-user", db.user(), "--db-password", db.password(), "--broker-url", broker.url(),
+                    "--data-dir", workerData.toString(), "--consumers", String.valueOf(consumers),
+                    "--http-port", String.valueOf(statusPort))) {
+                // One tracer per process, so that the report can say which side syncs how often.
+                Optional<SyncCounter> workerTracer = syncs == null ? Optional.empty()
+                        : SyncCounter.attach(dir.resolve("strace-worker"), worker.pid());
+                Optional<SyncCounter> brokerTracer = syncs == null ? Optional.empty()
+                        : SyncCounter.attach(dir.resolve("strace-broker"), broker.pid());
+                readyAt = Instant.now();
+                cpuAtReady = ProcessMeter.cpu(worker.pid());
+                WorkerStatusClient status = new WorkerStatusClient(statusPort);
+                await(name + " drains its backlog").atMost(DRAIN_DEADLINE).pollInterval(Duration.ofMillis(200))
+                        .until(() -> status.transfersByStatus().map(t -> t.getOrDefault("QUEUED", 0L) == 0).orElse(false));
+                cpuAtEnd = ProcessMeter.cpu(worker.pid());
+                workerSyncs = workerTracer.isPresent() ? workerTracer.get().stop() : Optional.empty();
+                brokerSyncs = brokerTracer.isPresent() ? brokerTracer.get().stop() : Optional.empty();
+                heap = ProcessMeter.heapUsedMbAfterGc(worker.pid());
+                worker.stop();
+            }
+            try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
+                List<Path> left = ObjectStoreContents.transactionRecords(workerData.resolve("tx-object-store"));
+                InvariantResult coordinator = DrillChecker.coordinatorLog(left.size(),
+                        left.isEmpty() ? null : left.size() + " record(s) left in Narayana's log",
+                        "Narayana's object store holds no transaction record");
+                InvariantGate.require(name, DrillChecker.check(c, inspector, null, coordinator));
+                Completions completions = Completions.read(c, "preload-");
+                // The JVM's start (class loading, Narayana, the migration check) is not a transfer's cost:
+                // CPU is counted from the ready line, against the transfers finished after it.
+                long afterReady = Math.max(1, completions.completedSince(readyAt));
+                // Transfers finished before strace attached are not in its count; those after are.
+                String pass = "worker, XA, " + workload.label() + ", 1 consumer";
+                long traced = completions.completedSince(readyAt);
+                workerSyncs.ifPresent(n -> syncs.add(new SyncCount(pass, "worker (H2 and Narayana's log inside it)", traced, n)));
+                brokerSyncs.ifPresent(n -> syncs.add(new SyncCount(pass, "broker", traced, n)));
+                double cpuMs = cpuAtEnd.minus(cpuAtReady).toNanos() / 1e6 / afterReady;
+                return new Row("worker", "xa", workload.label(), consumers, completions.count(), completions.tps(),
+                        completions.inBacklog().percentiles(), cpuMs, heap, LATENCY_MEANING);
+            }
+        }
+    }
+}

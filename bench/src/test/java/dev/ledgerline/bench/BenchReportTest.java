@@ -1,0 +1,100 @@
+package dev.ledgerline.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchReportTest {
+
+    private static final Latencies.Percentiles P = new Latencies.Percentiles(2.5, 9.0, 20.0, 31.25);
+
+    private static Row row(String runtime, String mode, String workload, int consumers, double tps) {
+        return new Row(runtime, mode, workload, consumers, 100, tps, P, 1.5, 64.0, "test clock");
+    }
+
+    private static BenchReport report() {
+        return new BenchReport(new BenchReport.RunInfo("short", "2026-11-24T22:00:00Z", 2, "Linux amd64", "17"),
+                List.of(row(Row.CEILING, "database", "uniform", 4, 800),
+                        row(Row.CEILING, "broker", "any", 4, 200),
+                        row("liberty", "xa", "uniform", 4, 50),
+                        row("liberty", "idempotent", "uniform", 4, 150),
+                        row("worker", "xa", "contended", 4, 40)),
+                List.of(), List.of("a note"));
+    }
+
+    @Test
+    void theFractionOfTheCeilingIsOverTheLowerOfTheTwoCeilings() {
+        BenchReport report = report();
+        assertThat(report.fractionOfCeiling(report.measured().get(0)).orElseThrow()).isCloseTo(0.25, within(1e-9));
+        // No database ceiling for the contended workload: no fraction rather than a wrong one.
+        assertThat(report.fractionOfCeiling(report.measured().get(2))).isEmpty();
+        assertThat(report.idempotentOverXa("liberty", "uniform", 4).orElseThrow()).isCloseTo(3.0, within(1e-9));
+        assertThat(report.idempotentOverXa("worker", "contended", 4)).isEmpty();
+    }
+
+    @Test
+    void theJsonHasOneRowPerMeasuredScenarioAndTheCeilingsApart() {
+        JsonObject json = Json.createReader(new StringReader(report().json())).readObject();
+        assertThat(json.getJsonArray("rows")).hasSize(3);
+        JsonObject xa = json.getJsonArray("rows").getJsonObject(0);
+        assertThat(xa.getString("runtime")).isEqualTo("liberty");
+        assertThat(xa.getString("mode")).isEqualTo("xa");
+        assertThat(xa.getString("workload")).isEqualTo("uniform");
+        assertThat(xa.getInt("consumers")).isEqualTo(4);
+        assertThat(xa.getJsonNumber("tps").doubleValue()).isEqualTo(50.0);
+        assertThat(xa.getJsonNumber("p50Ms").doubleValue()).isEqualTo(2.5);
+        assertThat(xa.getJsonNumber("p95Ms").doubleValue()).isEqualTo(9.0);
+        assertThat(xa.getJsonNumber("p99Ms").doubleValue()).isEqualTo(20.0);
+        assertThat(xa.getJsonNumber("maxMs").doubleValue()).isEqualTo(31.25);
+        assertThat(xa.getJsonNumber("cpuMsPerTransfer").doubleValue()).isEqualTo(1.5);
+        assertThat(xa.getJsonNumber("fractionOfCeiling").doubleValue()).isEqualTo(0.25);
+        assertThat(json.getJsonObject("ceilings").getJsonArray("database")).hasSize(1);
+        assertThat(json.getJsonObject("ceilings").getJsonArray("broker").getJsonObject(0).getString("workload"))
+                .isEqualTo("any");
+        assertThat(json.getString("forcedSyncsPerTransfer")).isEqualTo("not counted");
+        assertThat(json.getJsonObject("machine").getInt("cores")).isEqualTo(2);
+    }
+
+    @Test
+    void theMarkdownTabulatesRowsCeilingsAndRatios() {
+        String md = report().markdown(List.of("throughput.png"));
+        assertThat(md).contains("| liberty | xa | uniform | 4 | 100 | 50.0 | 2.5 | 9.0 | 20.0 | 31.3 | 1.50 | 64 | 25 % |");
+        assertThat(md).contains("| database | uniform | 4 | 100 | 800.0 |");
+        assertThat(md).contains("| liberty | uniform | 4 | 3.00 |");
+        assertThat(md).contains("![throughput.png](throughput.png)");
+        assertThat(md).contains("- a note");
+    }
+
+    @Test
+    void countedSyncsReplaceTheNotCountedSentence() {
+        BenchReport report = new BenchReport(new BenchReport.RunInfo("short", "d", 2, "os", "17"), List.of(),
+                List.of(new SyncCount("broker alone", "broker", 200, 500)), List.of());
+        JsonObject json = Json.createReader(new StringReader(report.json())).readObject();
+        JsonObject count = json.getJsonArray("forcedSyncsPerTransfer").getJsonObject(0);
+        assertThat(count.getJsonNumber("perTransfer").doubleValue()).isEqualTo(2.5);
+        assertThat(report.markdown(List.of())).contains("| broker alone | broker | 200 | 500 | 2.50 |")
+                .doesNotContain("not counted");
+    }
+
+    @Test
+    void writePutsTheReportsAndTheChartsInOneDirectory(@TempDir Path dir) throws Exception {
+        report().write(dir);
+        assertThat(dir.resolve("report.json")).isNotEmptyFile();
+        assertThat(dir.resolve("report.md")).isNotEmptyFile();
+        assertThat(Files.readString(dir.resolve("report.md"))).contains("latency-liberty.png", "fraction-of-ceiling.png");
+        assertThat(dir.resolve("throughput.png")).isNotEmptyFile();
+        assertThat(dir.resolve("latency-liberty.png")).isNotEmptyFile();
+        assertThat(dir.resolve("latency-worker.png")).isNotEmptyFile();
+        assertThat(dir.resolve("fraction-of-ceiling.png")).isNotEmptyFile();
+    }
+}
