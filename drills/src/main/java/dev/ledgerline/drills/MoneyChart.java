@@ -23,7 +23,7 @@ public final class MoneyChart {
 
     public static void write(String title, MoneyTimeline timeline, Path png) throws IOException {
         XYChart chart = new XYChartBuilder().width(900).height(360).title(title)
-                .xAxisTitle("seconds since the system was up").yAxisTitle("total EUR").build();
+                .xAxisTitle("seconds since the drill started").yAxisTitle("total EUR").build();
         chart.getStyler().setLegendVisible(true);
         chart.getStyler().setYAxisDecimalPattern("#,##0.00");
         List<Double> x = new ArrayList<>();
