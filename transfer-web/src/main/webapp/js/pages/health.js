@@ -3,9 +3,9 @@ import {get, readiness} from '../api.js';
 import {poll} from '../poll.js';
 import {time} from '../format.js';
 
-function check(name, holds, numbers, detail, description) {
+function check(name, holds, numbers, detail, description, [good, bad] = ['holds', 'BROKEN']) {
   return h('li', {class: `check ${holds ? 'ok' : 'bad'}`, 'data-check': name},
-    h('span', {class: 'verdict'}, holds ? 'holds' : 'BROKEN'),
+    h('span', {class: 'verdict'}, holds ? good : bad),
     h('strong', {}, name), ' ', h('span', {class: 'numbers'}, numbers),
     description ? h('p', {class: 'hint'}, description) : null,
     detail ? h('p', {class: 'detail'}, detail) : null);
@@ -29,11 +29,14 @@ export function render(main) {
       check(r.name, r.holds, `${r.violations} violation${r.violations === 1 ? '' : 's'}`, r.detail, r.description)));
     waiting.replaceChildren(
       check('outbox backlog', backlog.outboxUnpublished === 0, `${backlog.outboxUnpublished} unpublished`, null,
-        'Outbox rows the relay has not published yet. Red while transfers are being submitted is normal; red that stays is not.'),
+        'Outbox rows the relay has not published yet. Red while transfers are being submitted is normal; red that stays is not.',
+        ['empty', 'waiting']),
       ...Object.entries(backlog.deadLetters).map(([queue, depth]) =>
         check(`dead letters on ${queue}`, depth === 0, `${depth} waiting`, null,
-          'Messages the broker gave up on, not yet taken by the dead-letter consumer (a queue browser\'s count).')));
+          'Messages the broker gave up on, not yet taken by the dead-letter consumer (a queue browser\'s count).',
+          ['empty', 'waiting'])));
     ready.replaceChildren(...(readyDoc.checks || []).map(c =>
-      check(c.name, c.status === 'UP', c.status, Object.entries(c.data || {}).map(([k, v]) => `${k}: ${v}`).join(', '))));
+      check(c.name, c.status === 'UP', '', Object.entries(c.data || {}).map(([k, v]) => `${k}: ${v}`).join(', '), null,
+        ['up', 'DOWN'])));
   }, 3000, status);
 }

@@ -94,7 +94,8 @@ public class TransferMetrics {
                     registry.counter(DUPLICATES_SKIPPED, tag).getCount(),
                     registry.counter(VERSION_CONFLICTS, tag).getCount(),
                     latency.getCount(),
-                    millis(percentile(window, 0.5)), millis(percentile(window, 0.99))));
+                    latency.getCount() == 0 ? null : millis(percentile(window, 0.5)),
+                    latency.getCount() == 0 ? null : millis(percentile(window, 0.99))));
         }
         return modes;
     }
