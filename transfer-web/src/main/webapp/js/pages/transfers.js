@@ -1,7 +1,7 @@
 import {h, table} from '../dom.js';
 import {get} from '../api.js';
 import {poll} from '../poll.js';
-import {latencyMillis, millis, time} from '../format.js';
+import {clock, latencyMillis, millis, time} from '../format.js';
 
 const STATUSES = ['QUEUED', 'COMPLETED', 'REJECTED', 'FAILED'];
 
@@ -20,7 +20,7 @@ export function render(main) {
     holder.replaceChildren(table(`Newest transfers (${shown.length} of the last ${latest.length})`,
       ['Submitted', 'Transfer', 'Mode', 'From → to', 'Amount', 'Status', 'Reason', 'Latency'],
       shown.map(t => h('tr', {'data-transfer-id': t.id, 'data-idempotency-key': t.idempotencyKey},
-        h('td', {}, time(t.createdAt)),
+        h('td', {title: time(t.createdAt)}, clock(t.createdAt)),
         h('td', {}, h('a', {href: `#/transfers/${t.id}`}, t.id.slice(0, 8))),
         h('td', {class: 'mode'}, t.mode),
         h('td', {}, `${t.fromAccount} → ${t.toAccount}`),

@@ -162,7 +162,7 @@ class WebUiIT {
     }
 
     @Test
-    void healthAndMetricsAreServedWithoutALogin() {
+    void healthAndMetricsAreServedWithoutALoginAndTheComparePageShowsThem() {
         var xa = api.submitAccepted("xa", "ACC-005", "ACC-001", "0.50", "EUR");
         api.awaitFinal(xa, DEADLINE);
 
@@ -179,6 +179,14 @@ class WebUiIT {
         // Milliseconds, not the timer's nanoseconds or the exposition's seconds: an XA transfer takes longer
         // than half a millisecond (two two-phase commits) and, here, well under half a minute.
         assertThat(statistics.getJsonNumber("latencyP50Millis").doubleValue()).isBetween(0.5, 30_000.0);
+
+        open("#/compare");
+        By completedXa = By.xpath("//tr[th='Completed']/td[@data-mode='xa']");
+        waitFor().until(d -> !d.findElements(completedXa).isEmpty()
+                && Long.parseLong(d.findElement(completedXa).getText()) >= statistics.getJsonNumber("completed").longValue());
+        assertThat(chromium.driver().findElement(By.xpath("//tr[starts-with(th,'Latency p50')]/td[@data-mode='xa']")).getText())
+                .endsWith(" ms");
+        chromium.screenshot("compare");
     }
 
     private String submitFromForm(String from, String to, String amount, String mode) {
