@@ -103,9 +103,9 @@ public final class LedgerApiClient {
         return balances;
     }
 
-    /** The idempotent consumers' counts: {@code duplicatesSkipped}, {@code versionConflicts}. */
+    /** The idempotent mode's counts since the server started: {@code duplicatesSkipped}, {@code versionConflicts}, ... */
     public JsonObject statistics() {
-        return get("statistics").json();
+        return get("statistics").json().getJsonObject("modes").getJsonObject("idempotent");
     }
 
     /** Asserts that every invariant the server checks holds. */

@@ -13,12 +13,11 @@ import jakarta.inject.Inject;
 import dev.ledgerline.ledger.idempotent.IdempotentTransferProcessor;
 import dev.ledgerline.ledger.idempotent.Sleeper;
 import dev.ledgerline.ledger.messaging.LedgerResources;
-import dev.ledgerline.ledger.service.ConsumerStatistics;
 import dev.ledgerline.ledger.service.LedgerSettings;
 
 /**
- * The one idempotent processor of the application, shared by every consumer instance, so that its counts
- * of conflicts and skipped duplicates cover them all.
+ * The one idempotent processor of the application, shared by every consumer instance. What it reports per
+ * delivery is counted in {@link dev.ledgerline.ledger.service.TransferMetrics}.
  */
 @ApplicationScoped
 public class IdempotentProcessing {
@@ -39,9 +38,5 @@ public class IdempotentProcessing {
 
     public IdempotentTransferProcessor processor() {
         return processor;
-    }
-
-    public ConsumerStatistics statistics() {
-        return new ConsumerStatistics(processor.duplicatesSkipped(), processor.conflicts());
     }
 }

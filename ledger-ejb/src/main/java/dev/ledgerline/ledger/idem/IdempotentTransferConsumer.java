@@ -13,12 +13,14 @@ import jakarta.jms.MessageListener;
 import dev.ledgerline.ledger.apply.ApplyOutcome;
 import dev.ledgerline.ledger.crash.CrashPoint;
 import dev.ledgerline.ledger.crash.CrashPoints;
+import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.idempotent.ProcessingResult;
 import dev.ledgerline.ledger.messaging.DeliveryFailedException;
 import dev.ledgerline.ledger.messaging.FailedDeliveries;
 import dev.ledgerline.ledger.messaging.LedgerResources;
 import dev.ledgerline.ledger.messaging.TransferMessages;
 import dev.ledgerline.ledger.service.TransferLog;
+import dev.ledgerline.ledger.service.TransferMetrics;
 
 /**
  * The idempotent consumer of {@code transfers.idem}. Bean-managed and without a container transaction, so
@@ -39,6 +41,9 @@ public class IdempotentTransferConsumer implements MessageListener {
     @Inject
     TransferLog log;
 
+    @Inject
+    TransferMetrics metrics;
+
     @EJB
     FailedDeliveries failures;
 
@@ -48,10 +53,12 @@ public class IdempotentTransferConsumer implements MessageListener {
         int deliveryCount = 0;
         try {
             deliveryCount = TransferMessages.deliveryCount(message);
+            metrics.delivered(TransferMode.IDEMPOTENT, deliveryCount);
             transferId = TransferMessages.transferId(message);
             String key = message.propertyExists(LedgerResources.MESSAGE_KEY_PROPERTY)
                     ? message.getStringProperty(LedgerResources.MESSAGE_KEY_PROPERTY) : transferId.toString();
             ProcessingResult result = processing.processor().process(key, transferId);
+            metrics.processed(TransferMode.IDEMPOTENT, result);
             if (result instanceof ProcessingResult.Applied applied && !(applied.outcome() instanceof ApplyOutcome.AlreadyFinal)) {
                 log.afterCommit(applied.outcome().transfer());
             }

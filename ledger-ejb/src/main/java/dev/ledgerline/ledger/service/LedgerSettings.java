@@ -1,7 +1,9 @@
 package dev.ledgerline.ledger.service;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.idempotent.RetryPolicy;
@@ -66,6 +68,16 @@ public class LedgerSettings {
     @ConfigProperty(name = "ledgerline.unsafe-modes.enabled", defaultValue = "false")
     boolean unsafeModesEnabled;
 
+    /** The latest crash drill report (report.json), shown by the web UI when the file exists. */
+    @Inject
+    @ConfigProperty(name = "ledgerline.report.drills")
+    Optional<String> drillReport;
+
+    /** The latest benchmark report (report.json), shown by the web UI when the file exists. */
+    @Inject
+    @ConfigProperty(name = "ledgerline.report.bench")
+    Optional<String> benchReport;
+
     /** The mode of a transfer whose request names none. */
     public TransferMode defaultMode() {
         return TransferMode.fromWireName(defaultMode).orElseThrow(() -> new IllegalStateException(
@@ -101,6 +113,16 @@ public class LedgerSettings {
     /** Whether transfers in the unsafe demonstration modes are accepted and consumed (never in production). */
     public boolean unsafeModesEnabled() {
         return unsafeModesEnabled;
+    }
+
+    /** Where the latest drill report is, if a path is configured. */
+    public Optional<Path> drillReport() {
+        return drillReport.filter(p -> !p.isBlank()).map(Path::of);
+    }
+
+    /** Where the latest benchmark report is, if a path is configured. */
+    public Optional<Path> benchReport() {
+        return benchReport.filter(p -> !p.isBlank()).map(Path::of);
     }
 
     /** How many threads receive from {@code transfers.xa}, each in its own XA transaction. */

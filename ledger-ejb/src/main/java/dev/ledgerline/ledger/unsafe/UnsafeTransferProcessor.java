@@ -34,6 +34,7 @@ import dev.ledgerline.ledger.messaging.LedgerResources;
 import dev.ledgerline.ledger.messaging.MalformedTransferMessageException;
 import dev.ledgerline.ledger.messaging.TransferMessages;
 import dev.ledgerline.ledger.service.TransferLog;
+import dev.ledgerline.ledger.service.TransferMetrics;
 
 /**
  * UNSAFE, demonstration controls: the consumer of {@code transfers.unsafe}. It receives one message outside
@@ -66,6 +67,9 @@ public class UnsafeTransferProcessor {
 
     @Inject
     TransferLog log;
+
+    @Inject
+    TransferMetrics metrics;
 
     @EJB
     FailedDeliveries failures;
@@ -105,6 +109,7 @@ public class UnsafeTransferProcessor {
             deliveryCount = TransferMessages.deliveryCount(message);
             transferId = TransferMessages.transferId(message);
             TransferMode mode = modeOf(message);
+            metrics.delivered(mode, deliveryCount);
             switch (mode) {
                 case AT_MOST_ONCE -> acknowledgeThenApply(session, transferId);
                 case AT_LEAST_ONCE_NAIVE -> applyThenAcknowledge(session, transferId);

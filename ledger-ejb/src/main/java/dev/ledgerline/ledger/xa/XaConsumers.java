@@ -10,6 +10,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -56,6 +58,7 @@ public class XaConsumers {
     LedgerSettings settings;
 
     private final List<QueuePoller> pollers = new ArrayList<>();
+    private final List<Thread> running = new ArrayList<>();
 
     @PostConstruct
     void start() {
@@ -79,6 +82,19 @@ public class XaConsumers {
         Thread thread = threads.newThread(poller);
         thread.setName("ledgerline-" + poller.name());
         thread.start();
+        running.add(thread);
+    }
+
+    /** How many poller threads were started (consumers and the dead-letter poller). */
+    @Lock(LockType.READ)
+    public int startedThreads() {
+        return running.size();
+    }
+
+    /** How many of them still run. */
+    @Lock(LockType.READ)
+    public int aliveThreads() {
+        return (int) running.stream().filter(Thread::isAlive).count();
     }
 
     @PreDestroy

@@ -24,7 +24,9 @@ import dev.ledgerline.ledger.apply.LockingTransferApplier;
 import dev.ledgerline.ledger.messaging.DeliveryFailedException;
 import dev.ledgerline.ledger.messaging.LedgerResources;
 import dev.ledgerline.ledger.messaging.TransferMessages;
+import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.service.TransferLog;
+import dev.ledgerline.ledger.service.TransferMetrics;
 
 /**
  * The XA consumer: receives one message from {@code transfers.xa} and applies its transfer, in one
@@ -52,6 +54,9 @@ public class XaTransferProcessor {
     @Inject
     TransferLog log;
 
+    @Inject
+    TransferMetrics metrics;
+
     private final LockingTransferApplier applier = new LockingTransferApplier(Clock.systemUTC());
 
     /**
@@ -78,6 +83,7 @@ public class XaTransferProcessor {
         int deliveryCount = 0;
         try {
             deliveryCount = TransferMessages.deliveryCount(message);
+            metrics.delivered(TransferMode.XA, deliveryCount);
             transferId = TransferMessages.transferId(message);
             try (Connection c = dataSource.getConnection()) {
                 ApplyOutcome outcome = applier.apply(c, transferId);

@@ -1,5 +1,7 @@
 package dev.ledgerline.web.rest;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -7,20 +9,26 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import dev.ledgerline.ledger.idem.IdempotentProcessing;
-import dev.ledgerline.ledger.service.ConsumerStatistics;
+import dev.ledgerline.ledger.service.TransferMetrics;
 
-/** What the idempotent consumers have seen since the server started: duplicates skipped, conflicts retried. */
+/**
+ * The application's metrics per mode since the server started, as JSON: the same meters Liberty publishes at
+ * {@code /metrics?scope=application}, for clients (the web UI, the tests) that would rather not parse the
+ * Prometheus text format.
+ */
 @Path("/statistics")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class StatisticsResource {
 
     @Inject
-    IdempotentProcessing idempotent;
+    TransferMetrics metrics;
+
+    public record Statistics(Map<String, TransferMetrics.ModeStatistics> modes) {
+    }
 
     @GET
-    public ConsumerStatistics get() {
-        return idempotent.statistics();
+    public Statistics get() {
+        return new Statistics(metrics.snapshot());
     }
 }
