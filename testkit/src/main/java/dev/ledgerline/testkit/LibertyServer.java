@@ -60,6 +60,8 @@ public final class LibertyServer implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("JVM_ARGS", jvmArgs);
         process = builder.start();
+        // An aborted test or drill must not leave a server holding its ports (and, for Arquillian, its name).
+        ProcessReaper.watch(process.toHandle());
     }
 
     /**
