@@ -35,7 +35,7 @@ public record Drill(String name, Victim victim, Database database, String mode, 
         if (!mode.equals("xa") && !mode.equals("mixed")) {
             return "none";
         }
-        return victim == Victim.WORKER ? "narayana" : "liberty";
+        return onWorker() ? "narayana" : "liberty";
     }
 
     /** The point as reported: the crash point's name, or what was done instead. */
@@ -43,9 +43,15 @@ public record Drill(String name, Victim victim, Database database, String mode, 
         return switch (fault) {
             case CRASH_POINT -> point.pointName();
             case BROKER_KILL -> "broker-sigkill-under-load";
+            case BROKER_KILL_UNDER_WORKER -> "broker-sigkill-under-worker";
             case DUPLICATE_DELIVERY -> "duplicate-delivery";
             case RANDOM_KILLS -> "random-sigkills";
         };
+    }
+
+    /** Whether the load runs through the Narayana worker (preloaded) rather than Liberty (over HTTP). */
+    public boolean onWorker() {
+        return victim == Victim.WORKER || fault == Fault.BROKER_KILL_UNDER_WORKER;
     }
 
     public boolean isControl() {

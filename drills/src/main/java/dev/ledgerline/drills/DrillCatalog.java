@@ -46,6 +46,10 @@ public final class DrillCatalog {
             drills.add(new Drill("liberty." + db.label() + ".idem.duplicate-delivery", Victim.LIBERTY, db, "idempotent",
                     Fault.DUPLICATE_DELIVERY, null, Set.of(),
                     "a second copy of an applied message finds its processed-message record and changes nothing"));
+            drills.add(new Drill("broker." + db.label() + ".kill-under-worker", Victim.BROKER, db, "xa",
+                    Fault.BROKER_KILL_UNDER_WORKER, null, Set.of(),
+                    "the worker reconnects after the broker's SIGKILL; the journal kept every message, prepared "
+                            + "branches are resolved by Narayana's recovery"));
             drills.add(new Drill("broker." + db.label() + ".kill-under-load", Victim.BROKER, db, "mixed",
                     Fault.BROKER_KILL, null, Set.of(),
                     "the broker's journal keeps every persistent message and prepared branch across a SIGKILL; "

@@ -36,7 +36,7 @@ public final class DrillRunner {
     private static final Duration RECOVERY_DEADLINE = Duration.ofSeconds(120);
     /** A control's lost transfer never completes; no point waiting as long for it. */
     private static final Duration CONTROL_RECOVERY_DEADLINE = Duration.ofSeconds(30);
-    private static final Duration BROKER_DOWNTIME = Duration.ofSeconds(3);
+    static final Duration BROKER_DOWNTIME = Duration.ofSeconds(3);
 
     private final Installation installation;
     private final Path outputDir;
@@ -71,7 +71,7 @@ public final class DrillRunner {
             Files.createDirectories(runDir);
             try (DrillDatabase db = DrillDatabase.start(drill.database(), runDir);
                  MoneyTimeline timeline = new MoneyTimeline()) {
-                Outcome outcome = drill.victim() == Victim.WORKER
+                Outcome outcome = drill.onWorker()
                         ? new WorkerDrill(drill, runDir, db, seed).run(timeline, notes)
                         : runWithLiberty(drill, runDir, db, timeline, notes);
                 return result(drill, outcome, timeline, notes);
@@ -120,6 +120,7 @@ public final class DrillRunner {
                         broker = BrokerProcess.start(runDir.resolve("broker"), brokerPort);
                         timeline.mark("restart");
                     }
+                    case BROKER_KILL_UNDER_WORKER -> throw new IllegalArgumentException(drill.name() + " runs on the worker");
                     case DUPLICATE_DELIVERY -> {
                         load.awaitDone();
                         awaitFinal(client, load.history(), RECOVERY_DEADLINE);

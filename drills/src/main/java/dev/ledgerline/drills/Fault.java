@@ -6,6 +6,8 @@ public enum Fault {
     CRASH_POINT,
     /** The broker gets SIGKILL while transfers flow, and is started again on the same journal. */
     BROKER_KILL,
+    /** The same, while the Narayana worker drains a preloaded load instead of Liberty. */
+    BROKER_KILL_UNDER_WORKER,
     /** Copies of already-applied messages are put on the queue again: a redelivery with no crash. */
     DUPLICATE_DELIVERY,
     /** The soak: SIGKILL to a random process every few seconds, for minutes. */

@@ -52,7 +52,8 @@ final class WorkerDrill {
         int statusPort = FreePort.pick();
         Path log = runDir.resolve("worker.log");
         Path dataDir = runDir.resolve("worker");
-        try (BrokerProcess broker = BrokerProcess.start(runDir.resolve("broker"), brokerPort)) {
+        BrokerProcess broker = BrokerProcess.start(runDir.resolve("broker"), brokerPort);
+        try {
             int preloaded = WorkerProcess.runToEnd(log, PRELOAD_DEADLINE, "preload", "--db-url", db.jdbcUrl(),
                     "--db-user", db.user(), "--db-password", db.password(), "--broker-url", broker.url(),
                     "--count", String.valueOf(DrillRunner.TRANSFERS), "--seed", String.valueOf(seed));
@@ -66,46 +67,81 @@ final class WorkerDrill {
             WorkerStatusClient status = new WorkerStatusClient(statusPort);
             timeline.start(() -> db.readableWhileVictimRuns() ? db.totals() : status.money());
             timeline.mark("load starts");
-            WorkerProcess armed = WorkerProcess.start(log, Map.of(CrashPoints.POINT_PROPERTY, drill.point().pointName(),
-                    CrashPoints.SKIP_PROPERTY, String.valueOf(DrillRunner.SKIP)), args);
-            OptionalInt exit = armed.awaitExit(CRASH_DEADLINE);
-            if (exit.isEmpty()) {
-                armed.kill();
-                throw new DrillRunner.DrillAborted("the worker did not reach " + drill.pointName() + " within "
-                        + CRASH_DEADLINE.toSeconds() + " s");
-            }
-            if (!Files.readString(log).contains("crash point " + drill.pointName() + " reached")) {
-                throw new DrillRunner.DrillAborted("the worker exited with " + exit.getAsInt() + ", not at the crash point");
-            }
-            timeline.mark("crash");
-            notes.add(stateAtCrash(broker, dataDir));
-            long logLengthAtRestart = Files.size(log);
-            try (WorkerProcess worker = WorkerProcess.start(log, Map.of(), args)) {
-                timeline.mark("restart");
-                if (awaitRecovered(status, broker, dataDir)) {
-                    timeline.mark("recovered");
-                } else {
-                    notes.add("not recovered within " + RECOVERY_DEADLINE.toSeconds() + " s of the restart");
+            long logLengthAtRestart;
+            if (drill.fault() == Fault.BROKER_KILL_UNDER_WORKER) {
+                logLengthAtRestart = 0;
+                try (WorkerProcess worker = WorkerProcess.start(log, Map.of(), args)) {
+                    await("a third of the load applied").atMost(CRASH_DEADLINE).pollInterval(Duration.ofMillis(100))
+                            .until(() -> status.transfersByStatus().map(t -> t.getOrDefault("COMPLETED", 0L)
+                                    + t.getOrDefault("REJECTED", 0L) >= DrillRunner.TRANSFERS / 3).orElse(false));
+                    broker.kill();
+                    timeline.mark("broker killed");
+                    notes.add(stateAtCrash(null, dataDir));
+                    // The fault's length, not a wait for a condition.
+                    java.util.concurrent.TimeUnit.MILLISECONDS.sleep(DrillRunner.BROKER_DOWNTIME.toMillis());
+                    broker = BrokerProcess.start(runDir.resolve("broker"), brokerPort);
+                    timeline.mark("restart");
+                    awaitRecoveredAndStop(worker, status, broker, dataDir, timeline, notes);
                 }
-                timeline.close();
-                worker.stop();
+            } else {
+                crashArmed(log, args);
+                timeline.mark("crash");
+                notes.add(stateAtCrash(broker, dataDir));
+                logLengthAtRestart = Files.size(log);
+                try (WorkerProcess worker = WorkerProcess.start(log, Map.of(), args)) {
+                    timeline.mark("restart");
+                    awaitRecoveredAndStop(worker, status, broker, dataDir, timeline, notes);
+                }
             }
             InvariantResult coordinator = narayanaLog(dataDir, log, logLengthAtRestart);
             try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
                 return new DrillRunner.Outcome(DrillChecker.check(c, inspector, null, coordinator),
                         LedgerCounts.transfersByStatus(c), DrillRunner.TRANSFERS);
             }
+        } finally {
+            broker.close();
         }
     }
 
+    private void crashArmed(Path log, String[] args) throws Exception {
+        WorkerProcess armed = WorkerProcess.start(log, Map.of(CrashPoints.POINT_PROPERTY, drill.point().pointName(),
+                CrashPoints.SKIP_PROPERTY, String.valueOf(DrillRunner.SKIP)), args);
+        OptionalInt exit = armed.awaitExit(CRASH_DEADLINE);
+        if (exit.isEmpty()) {
+            armed.kill();
+            throw new DrillRunner.DrillAborted("the worker did not reach " + drill.pointName() + " within "
+                    + CRASH_DEADLINE.toSeconds() + " s");
+        }
+        if (!Files.readString(log).contains("crash point " + drill.pointName() + " reached")) {
+            throw new DrillRunner.DrillAborted("the worker exited with " + exit.getAsInt() + ", not at the crash point");
+        }
+    }
+
+    private void awaitRecoveredAndStop(WorkerProcess worker, WorkerStatusClient status, BrokerProcess broker,
+                                       Path dataDir, MoneyTimeline timeline, List<String> notes) throws Exception {
+        if (awaitRecovered(status, broker, dataDir)) {
+            timeline.mark("recovered");
+        } else {
+            notes.add("not recovered within " + RECOVERY_DEADLINE.toSeconds() + " s of the restart");
+        }
+        timeline.close();
+        worker.stop();
+    }
+
     private String stateAtCrash(BrokerProcess broker, Path dataDir) throws Exception {
-        String database;
-        try (Connection c = db.connect()) {
-            database = LedgerCounts.preparedBranches(c) + " prepared branch(es) in the database, ";
+        String database = "";
+        // At a broker kill the worker still runs, and holds an H2 file: the database is read only if it can be.
+        if (broker != null || db.readableWhileVictimRuns()) {
+            try (Connection c = db.connect()) {
+                database = LedgerCounts.preparedBranches(c) + " prepared branch(es) in the database, ";
+            }
+        }
+        String records = ObjectStoreContents.transactionRecords(objectStore(dataDir)).size() + " record(s) in Narayana's log";
+        if (broker == null) {
+            return "at the kill: " + database + records;
         }
         try (BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
-            return "at the crash: " + database + inspector.preparedTransactions().size() + " in the broker, "
-                    + ObjectStoreContents.transactionRecords(objectStore(dataDir)).size() + " record(s) in Narayana's log";
+            return "at the crash: " + database + inspector.preparedTransactions().size() + " in the broker, " + records;
         }
     }
 
