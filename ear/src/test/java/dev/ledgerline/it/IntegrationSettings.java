@@ -1,6 +1,12 @@
 package dev.ledgerline.it;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.ledgerline.testkit.LibertyServer;
 
 /** Where the build put things and which ports it gave this test run (see the failsafe executions). */
 final class IntegrationSettings {
@@ -32,6 +38,23 @@ final class IntegrationSettings {
     /** The directory this run's broker journal and H2 database live in; wiped when the run starts. */
     static Path dataDir() {
         return Path.of(required("ledgerline.it.data"));
+    }
+
+    /**
+     * The server for a test that runs its own Liberty process (to kill it, or to start it with settings of its
+     * own): this run's ports and data directory, plus {@code settings}, with the EAR deployed.
+     *
+     * @param consoleLog a file name in the data directory
+     */
+    static LibertyServer libertyServer(Map<String, String> settings, String consoleLog) throws IOException {
+        Path data = Files.createDirectories(dataDir());
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.put("LEDGERLINE_HTTP_PORT", String.valueOf(httpPort()));
+        environment.put("LEDGERLINE_BROKER_PORT", String.valueOf(brokerPort()));
+        environment.put("LEDGERLINE_DATA_DIR", data.toString());
+        LibertyServer server = new LibertyServer(wlpHome(), environment, data.resolve(consoleLog));
+        server.prepare(ear());
+        return server;
     }
 
     static Path ear() {

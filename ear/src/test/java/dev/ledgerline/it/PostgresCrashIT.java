@@ -72,18 +72,13 @@ class PostgresCrashIT {
 
     @BeforeEach
     void deploy() throws Exception {
-        server = new LibertyServer(IntegrationSettings.wlpHome(), Map.of(
-                "LEDGERLINE_HTTP_PORT", String.valueOf(IntegrationSettings.httpPort()),
-                "LEDGERLINE_BROKER_PORT", String.valueOf(IntegrationSettings.brokerPort()),
-                "LEDGERLINE_DATA_DIR", IntegrationSettings.dataDir().toString(),
+        server = IntegrationSettings.libertyServer(Map.of(
                 "LEDGERLINE_DB", "postgresql",
                 "LEDGERLINE_DB_HOST", PostgresServer.HOST,
                 "LEDGERLINE_DB_PORT", String.valueOf(postgres.port()),
                 "LEDGERLINE_DB_NAME", PostgresServer.DATABASE,
                 "LEDGERLINE_DB_USER", postgres.user(),
-                "LEDGERLINE_DB_PASSWORD", postgres.password()),
-                IntegrationSettings.dataDir().resolve("liberty-postgres-console.log"));
-        server.prepare(IntegrationSettings.ear());
+                "LEDGERLINE_DB_PASSWORD", postgres.password()), "liberty-postgres-console.log");
     }
 
     @AfterEach

@@ -44,16 +44,8 @@ class ServerCrashIT {
 
     @BeforeEach
     void deploy() throws Exception {
-        Path data = IntegrationSettings.dataDir();
-        Files.createDirectories(data);
-        server = new LibertyServer(IntegrationSettings.wlpHome(), Map.of(
-                "LEDGERLINE_HTTP_PORT", String.valueOf(IntegrationSettings.httpPort()),
-                "LEDGERLINE_BROKER_PORT", String.valueOf(IntegrationSettings.brokerPort()),
-                "LEDGERLINE_DATA_DIR", data.toString(),
-                // A relay's claim on outbox rows outlives its crash by this much; short, so the test is too.
-                "LEDGERLINE_OUTBOX_LEASE_MS", "3000"),
-                consoleLog());
-        server.prepare(IntegrationSettings.ear());
+        // A relay's claim on outbox rows outlives its crash by this much; short, so the test is too.
+        server = IntegrationSettings.libertyServer(Map.of("LEDGERLINE_OUTBOX_LEASE_MS", "3000"), "liberty-console.log");
     }
 
     @AfterEach

@@ -40,15 +40,8 @@ class UnsafeModesCrashIT {
 
     @BeforeAll
     static void startWithUnsafeModesEnabled() throws Exception {
-        Path data = IntegrationSettings.dataDir();
-        Files.createDirectories(data);
-        server = new LibertyServer(IntegrationSettings.wlpHome(), Map.of(
-                "LEDGERLINE_HTTP_PORT", String.valueOf(IntegrationSettings.httpPort()),
-                "LEDGERLINE_BROKER_PORT", String.valueOf(IntegrationSettings.brokerPort()),
-                "LEDGERLINE_DATA_DIR", data.toString(),
-                "LEDGERLINE_UNSAFE_MODES_ENABLED", "true"),
-                consoleLog());
-        server.prepare(IntegrationSettings.ear());
+        server = IntegrationSettings.libertyServer(Map.of("LEDGERLINE_UNSAFE_MODES_ENABLED", "true"),
+                consoleLog().getFileName().toString());
         server.start("");
         server.awaitApplication(API::isUp, START);
     }
