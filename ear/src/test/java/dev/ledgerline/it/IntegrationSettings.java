@@ -52,6 +52,8 @@ final class IntegrationSettings {
         environment.put("LEDGERLINE_HTTP_PORT", String.valueOf(httpPort()));
         environment.put("LEDGERLINE_BROKER_PORT", String.valueOf(brokerPort()));
         environment.put("LEDGERLINE_DATA_DIR", data.toString());
+        // Logs, workarea and tranlog of its own: the server Arquillian ran keeps its logs for a post-mortem.
+        environment.put("WLP_OUTPUT_DIR", data.resolve("liberty").toString());
         LibertyServer server = new LibertyServer(wlpHome(), environment, data.resolve(consoleLog));
         server.prepare(ear());
         return server;

@@ -32,8 +32,18 @@ public final class LibertyServer implements AutoCloseable {
         this.consoleLog = consoleLog;
     }
 
+    /** The server's configuration: server.xml, the adapter, dropins. */
     public Path serverDir() {
         return wlpHome.resolve("usr/servers/" + SERVER);
+    }
+
+    /**
+     * Where the server writes: logs, workarea, tranlog. The server directory itself unless the environment
+     * sets WLP_OUTPUT_DIR, as the drills and the crash tests do so that each keeps its own logs.
+     */
+    public Path outputDir() {
+        String output = environment.get("WLP_OUTPUT_DIR");
+        return output == null ? serverDir() : Path.of(output).resolve(SERVER);
     }
 
     /**
@@ -42,8 +52,8 @@ public final class LibertyServer implements AutoCloseable {
      * right after one on H2 included db-postgresql.xml and still ran on H2's data sources from that cache.
      */
     public void prepare(Path ear) throws IOException {
-        deleteTree(serverDir().resolve("workarea"));
-        deleteTree(serverDir().resolve("tranlog"));
+        deleteTree(outputDir().resolve("workarea"));
+        deleteTree(outputDir().resolve("tranlog"));
         deleteTree(serverDir().resolve("dropins"));
         Files.createDirectories(serverDir().resolve("dropins"));
         Files.copy(ear, serverDir().resolve("dropins/ledgerline.ear"), StandardCopyOption.REPLACE_EXISTING);
