@@ -95,6 +95,10 @@ final class RunCommand implements Callable<Integer> {
 
         Path data = Files.createDirectories(dataDir).toAbsolutePath();
         ActiveMQXAConnectionFactory broker = new ActiveMQXAConnectionFactory(connection.brokerUrl);
+        // No prefetch: the broker counts a delivery for every message buffered in a consumer when its
+        // connection dies, so with a window each crash would spend delivery attempts of messages this worker
+        // never saw, and enough crashes would dead-letter transfers that never failed.
+        broker.setConsumerWindowSize(0);
         DatabaseRecoveryHelper databaseRecovery = new DatabaseRecoveryHelper(database.xa());
         TransactionServices transactionServices = TransactionServices.start(nodeId,
                 TransactionServices.objectStoreDir(data), seconds(recoveryPeriodSeconds), seconds(recoveryBackoffSeconds),
