@@ -53,6 +53,12 @@ public final class Bench implements Callable<Integer> {
             description = "What to measure, of ceilings, worker and liberty (default: all: ${DEFAULT-VALUE}).")
     Set<String> parts;
 
+    @Option(names = "--profile",
+            description = "Record each closed-loop Liberty scenario with Java Flight Recorder and write profile.md "
+                    + "(CPU by code area, hottest methods, forced disk writes per transfer). The figures then "
+                    + "include the recorder's overhead: compare profiled runs with profiled runs.")
+    boolean profileLiberty;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of every workload (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -100,9 +106,15 @@ public final class Bench implements Callable<Integer> {
             }
             if (parts.contains("liberty")) {
                 LibertyScenarios liberty = new LibertyScenarios(installation, runs, ports, profile, seed);
+                if (profileLiberty) {
+                    liberty.recordProfiles(output.resolve("profiles"));
+                }
                 int most = profile.consumers().get(profile.consumers().size() - 1);
                 for (int consumers : profile.consumers()) {
                     liberty.run(consumers, List.of(Workload.values()), consumers == most).forEach(r -> rows.add(announce(r)));
+                }
+                if (profileLiberty) {
+                    ProfileReport.write(liberty.profiles(), output.resolve("profile.md"));
                 }
             }
         } catch (InvariantGate.InvariantsBroken e) {

@@ -2,6 +2,8 @@ package dev.ledgerline.bench;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -46,6 +48,10 @@ final class LibertyScenarios {
     private final Profile profile;
     private final long seed;
 
+    /** Where each closed-loop scenario's flight recording goes; null when the run is not profiled. */
+    private Path recordings;
+    private final List<JfrProfile.Summary> profiles = new ArrayList<>();
+
     LibertyScenarios(Installation installation, Path runsDir, Ports ports, Profile profile, long seed) {
         this.installation = installation;
         this.runsDir = runsDir;
@@ -71,6 +77,16 @@ final class LibertyScenarios {
      * @param openLoop also run each mode open-loop on the uniform workload, at half the rate its closed loop
      *                 sustained
      */
+    /** Records every closed-loop scenario with JFR into {@code dir} (the figures then include its overhead). */
+    void recordProfiles(Path dir) throws IOException {
+        this.recordings = Files.createDirectories(dir);
+    }
+
+    /** What the recordings said, one summary per profiled scenario, in run order. */
+    List<JfrProfile.Summary> profiles() {
+        return List.copyOf(profiles);
+    }
+
     List<Row> run(int consumers, List<Workload> workloads, boolean openLoop) throws Exception {
         Path dir = Runs.fresh(runsDir.resolve("liberty-c" + consumers));
         H2Database db = new H2Database(dir.resolve("data"));
@@ -94,11 +110,17 @@ final class LibertyScenarios {
             for (String mode : MODES) {
                 for (Workload workload : workloads) {
                     String prefix = "bench-" + mode + "-" + workload.label() + "-c" + consumers + "-";
+                    String scenario = "liberty-" + mode + "-" + workload.label() + "-c" + consumers;
+                    JfrProfile recording = recordings == null ? null
+                            : JfrProfile.start(liberty.pid(), scenario, recordings.resolve(scenario + ".jfr"));
                     Duration cpuBefore = ProcessMeter.cpu(liberty.pid());
                     long begin = System.nanoTime();
                     History history = load(client, workload.plan(prefix, mode, profile.libertyTransfers(), seed));
                     double seconds = (System.nanoTime() - begin) / 1e9;
                     Duration cpu = ProcessMeter.cpu(liberty.pid()).minus(cpuBefore);
+                    if (recording != null) {
+                        profiles.add(recording.stop(scenario, history.accepted().size()));
+                    }
                     double cpuMs = cpu.toNanos() / 1e6 / Math.max(1, history.accepted().size());
                     measured.add(new Measured(mode, workload.label(), prefix, history, cpuMs,
                             ProcessMeter.heapUsedMbAfterGc(liberty.pid()), null));

@@ -51,10 +51,12 @@ final class ProcessMeter {
         return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : null;
     }
 
-    private static String jcmd(long pid, String command) throws IOException {
+    /** Runs {@code jcmd <pid> <command> <arguments...>} and returns what it printed. */
+    static String jcmd(long pid, String command, String... arguments) throws IOException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process p = new ProcessBuilder(List.of(jcmd.toString(), Long.toString(pid), command))
-                .redirectErrorStream(true).start();
+        List<String> line = new java.util.ArrayList<>(List.of(jcmd.toString(), Long.toString(pid), command));
+        line.addAll(List.of(arguments));
+        Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
         try {
             if (!p.waitFor(JCMD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
