@@ -18,8 +18,11 @@ final class ProfileReport {
 
                 One Java Flight Recording per closed-loop scenario (JDK "profile" settings, execution samples every
                 10 ms of CPU), taken while the scenario ran. CPU by area charges each sample to the innermost frame
-                that belongs to a known library; forced writes are `jdk.FileForce` events in Liberty's JVM, which
-                holds H2's file and the transaction log. The broker's syncs happen in its own process and are not here.
+                that belongs to a known library. Forced writes are `jdk.FileForce` events in Liberty's JVM, which
+                holds H2's file and the transaction log: calls of `FileChannel.force` only. A write made durable
+                another way (`MappedByteBuffer.force`, a file opened for synchronous writes) is not an event, so
+                zero here does not mean that nothing reached the disk. The broker's syncs happen in its own
+                process and are not here.
 
                 """);
         for (JfrProfile.Summary s : summaries) {

@@ -48,14 +48,20 @@ public final class LedgerBroker implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "61616", description = "Acceptor port (default ${DEFAULT-VALUE}).")
     private int port;
 
+    /*
+     * The redelivery budget (8 deliveries, waits of 1, 2, 4, 8, 10, 10, 10 s: about 45 s) is sized for crashes,
+     * not only for poison: a message whose transfer waits on row locks that a crashed coordinator's prepared
+     * branch holds until recovery presumes abort (20 s and more in the worker) must not be dead-lettered
+     * before recovery has run. A poison message still reaches its dead-letter queue, under a minute later.
+     */
     @Option(names = "--max-delivery-attempts",
-            defaultValue = "${sys:ledgerline.broker.maxDeliveryAttempts:-5}",
+            defaultValue = "${sys:ledgerline.broker.maxDeliveryAttempts:-8}",
             description = "Deliveries before a message goes to its .dlq queue "
                     + "(system property ledgerline.broker.maxDeliveryAttempts; default ${DEFAULT-VALUE}).")
     private int maxDeliveryAttempts;
 
     @Option(names = "--redelivery-delay-ms",
-            defaultValue = "${sys:ledgerline.broker.redeliveryDelayMs:-200}",
+            defaultValue = "${sys:ledgerline.broker.redeliveryDelayMs:-1000}",
             description = "Wait before the first redelivery "
                     + "(system property ledgerline.broker.redeliveryDelayMs; default ${DEFAULT-VALUE}).")
     private long redeliveryDelayMillis;
@@ -67,7 +73,7 @@ public final class LedgerBroker implements Callable<Integer> {
     private double redeliveryMultiplier;
 
     @Option(names = "--max-redelivery-delay-ms",
-            defaultValue = "${sys:ledgerline.broker.maxRedeliveryDelayMs:-2000}",
+            defaultValue = "${sys:ledgerline.broker.maxRedeliveryDelayMs:-10000}",
             description = "Ceiling for the redelivery wait "
                     + "(system property ledgerline.broker.maxRedeliveryDelayMs; default ${DEFAULT-VALUE}).")
     private long maxRedeliveryDelayMillis;

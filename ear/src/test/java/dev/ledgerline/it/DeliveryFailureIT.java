@@ -30,7 +30,8 @@ import dev.ledgerline.testkit.BrokerInspector;
 @RunAsClient
 class DeliveryFailureIT {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    /** The broker spends about 45 s redelivering a poison message before it dead-letters it. */
+    private static final Duration DEADLINE = Duration.ofSeconds(120);
 
     private final LedgerApiClient api = new LedgerApiClient(IntegrationSettings.httpPort());
 

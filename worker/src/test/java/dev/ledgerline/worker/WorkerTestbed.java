@@ -72,12 +72,11 @@ final class WorkerTestbed implements AutoCloseable {
     }
 
     /**
-     * Slow redelivery: a transfer whose accounts an in-doubt branch still locks must outlast recovery (a few
-     * seconds) before its five deliveries are used up, or it ends FAILED instead of waiting its turn.
+     * The broker as shipped: its redelivery budget is what lets a transfer whose accounts an in-doubt branch
+     * still locks outlast recovery instead of ending FAILED, and these tests are where that is checked.
      */
     private BrokerProcess startBroker() throws IOException {
-        return BrokerProcess.start(dir.resolve("broker"), brokerPort,
-                "--redelivery-delay-ms", "500", "--max-redelivery-delay-ms", "5000");
+        return BrokerProcess.start(dir.resolve("broker"), brokerPort);
     }
 
     String dbUrl() {

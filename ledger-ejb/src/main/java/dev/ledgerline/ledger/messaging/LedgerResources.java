@@ -17,6 +17,12 @@ public final class LedgerResources {
     /** Queue {@code transfers.xa.dlq}: where the broker moves an XA message after its last failed delivery. */
     public static final String XA_DEAD_LETTER_QUEUE = "jms/transfersXaDeadLetters";
 
+    /**
+     * Artemis through its resource adapter, for the outbox relay only: outside any XA transaction, with local
+     * (broker-only) session transactions allowed, so that one commit puts a whole batch on the broker.
+     */
+    public static final String RELAY_CONNECTION_FACTORY = "jms/relayConnectionFactory";
+
     /** Queue {@code transfers.idem}: one message per transfer of the idempotent design, sent by the outbox relay. */
     public static final String IDEMPOTENT_QUEUE_NAME = "transfers.idem";
     /** JMS property carrying the key the idempotent consumer deduplicates on. */
