@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 
 import dev.ledgerline.ledger.check.InvariantResult;
+import dev.ledgerline.ledger.crash.CrashPoint;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.BrokerProcess;
 import dev.ledgerline.testkit.FreePort;
@@ -29,6 +30,11 @@ public final class DrillRunner {
 
     /** How many times the armed point lets the consumer pass before it halts: the crash comes mid-load. */
     static final long SKIP = 15;
+    /**
+     * The same for the relay's point between publish and mark, which is passed once per batch of rows, not
+     * once per transfer: a load of 120 transfers makes a few batches, so the crash comes at the third.
+     */
+    static final long SKIP_PER_BATCH = 2;
     static final int TRANSFERS = 120;
     static final int CLIENTS = 4;
     private static final Duration CRASH_DEADLINE = Duration.ofSeconds(120);
@@ -97,7 +103,7 @@ public final class DrillRunner {
         try (LibertyUnderDrill liberty = new LibertyUnderDrill(installation, runDir, FreePort.pick(), brokerPort,
                 db.libertyEnvironment(), drill.mode().startsWith("at-"))) {
             boolean armed = drill.fault() == Fault.CRASH_POINT;
-            liberty.start(armed ? drill.point().pointName() : null, SKIP);
+            liberty.start(armed ? drill.point().pointName() : null, armed ? skipFor(drill.point()) : 0);
             TransferClient client = liberty.client();
             timeline.start(() -> db.readableWhileVictimRuns() ? db.totals() : client.totals());
             timeline.mark("load starts");
@@ -178,6 +184,10 @@ public final class DrillRunner {
         } finally {
             broker.close();
         }
+    }
+
+    static long skipFor(CrashPoint point) {
+        return point == CrashPoint.IDEM_AFTER_PUBLISH ? SKIP_PER_BATCH : SKIP;
     }
 
     private int plannedTransfers(Drill drill) {
