@@ -48,20 +48,15 @@ public final class LedgerBroker implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "61616", description = "Acceptor port (default ${DEFAULT-VALUE}).")
     private int port;
 
-    /*
-     * The redelivery budget (8 deliveries, waits of 1, 2, 4, 8, 10, 10, 10 s: about 45 s) is sized for crashes,
-     * not only for poison: a message whose transfer waits on row locks that a crashed coordinator's prepared
-     * branch holds until recovery presumes abort (20 s and more in the worker) must not be dead-lettered
-     * before recovery has run. A poison message still reaches its dead-letter queue, under a minute later.
-     */
+    /* The redelivery defaults are RedeliveryPolicy's, and why they are what they are is said there. */
     @Option(names = "--max-delivery-attempts",
-            defaultValue = "${sys:ledgerline.broker.maxDeliveryAttempts:-8}",
+            defaultValue = "${sys:ledgerline.broker.maxDeliveryAttempts:-" + RedeliveryPolicy.DEFAULT_MAX_DELIVERY_ATTEMPTS + "}",
             description = "Deliveries before a message goes to its .dlq queue "
                     + "(system property ledgerline.broker.maxDeliveryAttempts; default ${DEFAULT-VALUE}).")
     private int maxDeliveryAttempts;
 
     @Option(names = "--redelivery-delay-ms",
-            defaultValue = "${sys:ledgerline.broker.redeliveryDelayMs:-1000}",
+            defaultValue = "${sys:ledgerline.broker.redeliveryDelayMs:-" + RedeliveryPolicy.DEFAULT_REDELIVERY_DELAY_MS + "}",
             description = "Wait before the first redelivery "
                     + "(system property ledgerline.broker.redeliveryDelayMs; default ${DEFAULT-VALUE}).")
     private long redeliveryDelayMillis;
@@ -73,7 +68,7 @@ public final class LedgerBroker implements Callable<Integer> {
     private double redeliveryMultiplier;
 
     @Option(names = "--max-redelivery-delay-ms",
-            defaultValue = "${sys:ledgerline.broker.maxRedeliveryDelayMs:-10000}",
+            defaultValue = "${sys:ledgerline.broker.maxRedeliveryDelayMs:-" + RedeliveryPolicy.DEFAULT_MAX_REDELIVERY_DELAY_MS + "}",
             description = "Ceiling for the redelivery wait "
                     + "(system property ledgerline.broker.maxRedeliveryDelayMs; default ${DEFAULT-VALUE}).")
     private long maxRedeliveryDelayMillis;

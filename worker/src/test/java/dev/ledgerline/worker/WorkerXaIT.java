@@ -12,6 +12,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 import org.junit.jupiter.api.Test;
 
+import dev.ledgerline.broker.RedeliveryPolicy;
 import dev.ledgerline.ledger.check.InvariantReport;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.WorkerProcess;
@@ -69,7 +70,8 @@ class WorkerXaIT {
                 context.commit();
             }
 
-            // Five failed deliveries (each rolled back), then the broker moves it; the dead-letter consumer takes it.
+            // Every delivery the broker allows fails (each rolled back), then the broker moves it; the
+            // dead-letter consumer takes it.
             try (BrokerInspector inspector = BrokerInspector.connect(testbed.brokerUrl())) {
                 await().atMost(WorkerTestbed.DRAIN_TIMEOUT).untilAsserted(() -> {
                     assertThat(worker.output()).contains("consumed a dead letter that is not a transfer message");
@@ -79,7 +81,8 @@ class WorkerXaIT {
             }
             worker.stop();
             String log = worker.output();
-            assertThat(log.lines().filter(l -> l.contains("rolled back and will be redelivered"))).hasSize(5);
+            assertThat(log.lines().filter(l -> l.contains("rolled back and will be redelivered")))
+                    .hasSize(RedeliveryPolicy.DEFAULT_MAX_DELIVERY_ATTEMPTS);
             // Expected rejections are one WARNING line each, never a stack trace.
             assertThat(log).doesNotContain("\tat dev.ledgerline");
         }
