@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -122,19 +123,49 @@ class IdempotentTransferProcessorTest {
     }
 
     @Test
-    void pastTheRetryBoundItGivesUpAndWritesNothing() throws Exception {
+    void aDeliveryThatLosesEveryRaceIsAppliedUnderRowLocksOnItsLastAttempt() throws Exception {
         var ds = LedgerDatabase.fresh();
         var t = LedgerDatabase.queue(ds, "ACC-001", "ACC-002", 700, clock.instant());
-        var clockWithConflict = new InterleavingClock(Integer.MAX_VALUE, () -> bumpVersion(ds, "ACC-002"));
-        var processor = new IdempotentTransferProcessor(ds, clockWithConflict,
+        // At every reading of the clock, another writer tries to move ACC-002 on, giving up at once if the
+        // row is locked: so every optimistic attempt conflicts, and only an attempt holding the lock can win.
+        var clockWithConflicts = new InterleavingClock(Integer.MAX_VALUE, () -> bumpVersionUnlessLocked(ds, "ACC-002"));
+        var processor = new IdempotentTransferProcessor(ds, clockWithConflicts,
+                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(80)), LONGEST_WAIT, recordingSleeper);
+
+        var result = processor.process("msg-1", t.id());
+
+        assertThat(result).isInstanceOfSatisfying(ProcessingResult.Applied.class, applied -> {
+            assertThat(applied.outcome()).isInstanceOf(ApplyOutcome.Completed.class);
+            assertThat(applied.conflicts()).isEqualTo(2);
+        });
+        assertThat(processor.conflicts()).isEqualTo(2);
+        assertThat(waits).hasSize(2);
+        assertThat(balance(ds, "ACC-001")).isEqualTo(1_000_000 - 700);
+        assertThat(balance(ds, "ACC-002")).isEqualTo(500_000 + 700);
+        try (Connection c = ds.getConnection()) {
+            assertThat(checker.check(c, Duration.ZERO).allHold()).isTrue();
+        }
+    }
+
+    @Test
+    void whenEvenTheLockedAttemptCannotHaveItsRowsItGivesUpAndWritesNothing() throws Exception {
+        var ds = LedgerDatabase.fresh(Duration.ofMillis(200));
+        var t = LedgerDatabase.queue(ds, "ACC-001", "ACC-002", 700, clock.instant());
+        var processor = new IdempotentTransferProcessor(ds, clock,
                 new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(80)), LONGEST_WAIT, recordingSleeper);
 
-        assertThatThrownBy(() -> processor.process("msg-1", t.id()))
-                .isInstanceOfSatisfying(ConflictRetriesExhaustedException.class, e -> {
-                    assertThat(e.transferId()).isEqualTo(t.id());
-                    assertThat(e.attempts()).isEqualTo(1);
-                    assertThat(e.getCause()).isInstanceOf(VersionConflictException.class);
-                });
+        // Another transaction holds ACC-002 for longer than the lock timeout.
+        try (Connection holder = ds.getConnection()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().executeUpdate("UPDATE account SET version = version + 1 WHERE id = 'ACC-002'");
+            assertThatThrownBy(() -> processor.process("msg-1", t.id()))
+                    .isInstanceOfSatisfying(ConflictRetriesExhaustedException.class, e -> {
+                        assertThat(e.transferId()).isEqualTo(t.id());
+                        assertThat(e.attempts()).isEqualTo(1);
+                        assertThat(e.getCause()).isInstanceOf(SQLException.class);
+                    });
+            holder.rollback();
+        }
 
         assertThat(processor.conflicts()).isEqualTo(1);
         assertThat(waits).isEmpty();
@@ -229,6 +260,19 @@ class IdempotentTransferProcessorTest {
         try (Connection c = ds.getConnection()) {
             var report = checker.check(c, Duration.ZERO);
             assertThat(report.allHold()).as(report.toString()).isTrue();
+        }
+    }
+
+    /** Moves the account on, unless another transaction holds its row: then it gives up at once, as a writer would. */
+    private static void bumpVersionUnlessLocked(JdbcDataSource ds, String accountId) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET LOCK_TIMEOUT 1");
+            s.executeUpdate("UPDATE account SET version = version + 1 WHERE id = '" + accountId + "'");
+        } catch (SQLException e) {
+            // H2's lock timeout: the row is locked; anything else is a real failure of the test.
+            if (!"HYT00".equals(e.getSQLState())) {
+                throw e;
+            }
         }
     }
 

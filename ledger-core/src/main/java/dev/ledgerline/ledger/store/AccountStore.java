@@ -47,9 +47,9 @@ public final class AccountStore {
      * held the row lock) or a conflict to retry (it did not).
      *
      * <p>The new balance is computed by the database from the row it updates, not written as a value
-     * computed from the read. With the version condition working, the two are the same; should the
-     * condition ever be evaluated against a stale row (seen once under mixed load on H2, see the README),
-     * money is still neither created nor destroyed, and each balance still equals its entries.
+     * computed from the read: with the version condition holding, the two are the same, and a second line of
+     * defence costs nothing. It does not defend against a database that loses a committed update outright,
+     * as H2 does under concurrent rollbacks (docs/h2-lost-update.md): the invariant checker finds that.
      */
     public boolean updateBalance(Connection c, Account readAs, long deltaMinor, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
