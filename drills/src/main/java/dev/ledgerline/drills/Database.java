@@ -1,19 +1,35 @@
 package dev.ledgerline.drills;
 
-/** The database a drill runs on; every XA drill runs on both. */
+/** The database a drill runs on; every XA and idempotent drill runs on both. */
 public enum Database {
-    /** H2 in file mode, owned by the process under drill: the embedded default. */
-    H2("h2"),
-    /** A PostgreSQL server of the drill's own, with prepared transactions enabled. */
-    POSTGRESQL("postgresql");
+    /**
+     * A PostgreSQL server of the drill's own, with prepared transactions enabled: the default database, which
+     * the Quick start runs.
+     */
+    POSTGRESQL("postgresql", "a PostgreSQL server of the run's own (fsync and synchronous_commit on)"),
+    /**
+     * H2 in file mode, owned by the process under drill: an option for one user, since it loses committed
+     * updates under concurrent load (docs/h2-lost-update.md).
+     */
+    H2("h2", "an H2 file with WRITE_DELAY=0 (written at each commit, never forced to disk)");
+
+    /** What the Quick start runs, and what the unsafe controls, drills-lite, the soak and the stress run on. */
+    public static final Database DEFAULT = POSTGRESQL;
 
     private final String label;
+    private final String description;
 
-    Database(String label) {
+    Database(String label, String description) {
         this.label = label;
+        this.description = description;
     }
 
     public String label() {
         return label;
+    }
+
+    /** What it is and how it makes a commit durable, in the words every report uses. */
+    public String description() {
+        return description;
     }
 }

@@ -15,12 +15,12 @@ import dev.ledgerline.ledger.crash.CrashPoint;
  */
 public final class DrillCatalog {
 
-    /** The subset in the README's Tests command: one XA point after the decision, one idempotent point between
-     *  commit and acknowledgement, one broker kill. */
+    /** The subset in the README's Tests command, on the default database: one XA point after the decision, one
+     *  idempotent point between commit and acknowledgement, one broker kill. */
     public static final List<String> LITE = List.of(
-            "liberty.h2.xa.after-decision-before-commit",
-            "liberty.h2.idem.after-db-commit-before-ack",
-            "broker.h2.kill-under-load");
+            "liberty.postgresql.xa.after-decision-before-commit",
+            "liberty.postgresql.idem.after-db-commit-before-ack",
+            "broker.postgresql.kill-under-load");
 
     private DrillCatalog() {
     }
@@ -55,10 +55,10 @@ public final class DrillCatalog {
                     "the broker's journal keeps every persistent message and prepared branch across a SIGKILL; "
                             + "clients retry with their idempotency keys"));
         }
-        drills.add(crash(Victim.LIBERTY, Database.H2, "at-most-once", CrashPoint.UNSAFE_AFTER_ACK_BEFORE_APPLY,
+        drills.add(crash(Victim.LIBERTY, Database.DEFAULT, "at-most-once", CrashPoint.UNSAFE_AFTER_ACK_BEFORE_APPLY,
                 Set.of(InvariantChecker.NONE_LOST, DrillChecker.ACCEPTED_APPLIED_EXACTLY_ONCE),
                 "control: acknowledging before applying loses the transfer the crash interrupts"));
-        drills.add(crash(Victim.LIBERTY, Database.H2, "at-least-once-naive", CrashPoint.UNSAFE_AFTER_COMMIT_BEFORE_ACK,
+        drills.add(crash(Victim.LIBERTY, Database.DEFAULT, "at-least-once-naive", CrashPoint.UNSAFE_AFTER_COMMIT_BEFORE_ACK,
                 Set.of(InvariantChecker.BALANCE_MATCHES_ENTRIES),
                 "control: applying with no processed-message record moves the balances again on redelivery"));
         return List.copyOf(drills);

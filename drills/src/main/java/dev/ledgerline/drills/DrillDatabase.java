@@ -8,6 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+
+import javax.sql.DataSource;
 import java.util.TreeMap;
 
 /** The database of one drill, as the victim and the checker reach it. */
@@ -24,6 +27,17 @@ public interface DrillDatabase extends AutoCloseable {
 
     /** False for H2 in file mode, which only its owner may open while it runs. */
     boolean readableWhileVictimRuns();
+
+    /** The database as a {@link DataSource}, for what takes one (the schema migration). */
+    DataSource dataSource();
+
+    /**
+     * The database server's process, whose CPU time (with its backends') is the database's share of a run;
+     * empty when the database lives inside the process under test (H2).
+     */
+    default OptionalLong serverPid() {
+        return OptionalLong.empty();
+    }
 
     default Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), user(), password());

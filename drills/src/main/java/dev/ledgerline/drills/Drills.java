@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "drills", mixinStandardHelpOptions = true,
         description = "Kills a part of Ledgerline at each crash point, restarts it, and checks every invariant.",
-        subcommands = {Drills.ListDrills.class, Drills.RunDrills.class, Drills.Soak.class})
+        subcommands = {Drills.ListDrills.class, Drills.RunDrills.class, Drills.Soak.class, Drills.Stress.class})
 public final class Drills {
 
     @Option(names = "--project-root", description = "The built checkout (default: ${DEFAULT-VALUE}).", defaultValue = ".")
@@ -52,7 +52,7 @@ public final class Drills {
         @Option(names = "--minutes", description = "How long to keep killing (default: ${DEFAULT-VALUE}).", defaultValue = "2")
         long minutes;
 
-        @Option(names = "--database", description = "h2 or postgresql (default: ${DEFAULT-VALUE}).", defaultValue = "h2")
+        @Option(names = "--database", description = "postgresql or h2 (default: ${DEFAULT-VALUE}).", defaultValue = "postgresql")
         String database;
 
         @Option(names = "--seed", description = "Seed of the load and of the kill schedule (default: ${DEFAULT-VALUE}).",
@@ -61,8 +61,7 @@ public final class Drills {
 
         @Override
         public Integer call() throws Exception {
-            Database db = java.util.Arrays.stream(Database.values()).filter(d -> d.label().equals(database)).findFirst()
-                    .orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this), "unknown database " + database));
+            Database db = databaseNamed(database, this);
             DrillResult r = new DrillRunner(new Installation(parent.projectRoot), parent.output, seed)
                     .soakFor(java.time.Duration.ofMinutes(minutes)).run(DrillRunner.soak(db));
             new DrillReport(parent.output.resolve("soak")).write(List.of(r));
@@ -70,6 +69,60 @@ public final class Drills {
                     + "; report: " + parent.output.resolve("soak/report.md"));
             return r.passed() ? 0 : 1;
         }
+    }
+
+    @Command(name = "stress", description = "Transfers in both designs on a few accounts from many clients, no faults, "
+            + "repeated on fresh systems; then the checker: how often is money lost?")
+    static final class Stress implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Drills parent;
+
+        @Option(names = "--database", description = "postgresql or h2 (default: ${DEFAULT-VALUE}).", defaultValue = "postgresql")
+        String database;
+
+        @Option(names = "--mode", description = "mixed (XA and idempotent alternating), xa or idempotent (default: ${DEFAULT-VALUE}).",
+                defaultValue = "mixed")
+        String mode;
+
+        @Option(names = "--transfers", description = "Transfers per run (default: ${DEFAULT-VALUE}).", defaultValue = "3000")
+        int transfers;
+
+        @Option(names = "--runs", description = "Runs, each on a fresh system (default: ${DEFAULT-VALUE}).", defaultValue = "5")
+        int runs;
+
+        @Option(names = "--clients", description = "Concurrent HTTP clients (default: ${DEFAULT-VALUE}).", defaultValue = "16")
+        int clients;
+
+        @Option(names = "--seed", description = "Seed of the planned load; run N uses seed + N (default: ${DEFAULT-VALUE}).",
+                defaultValue = "42")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            Database db = databaseNamed(database, this);
+            if (!java.util.Set.of("mixed", "xa", "idempotent").contains(mode)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "unknown mode " + mode);
+            }
+            Path dir = parent.output.resolve("stress");
+            StressRunner runner = new StressRunner(new Installation(parent.projectRoot));
+            List<StressRunner.Result> results = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                StressRunner.Result r = runner.run(db, mode, transfers, clients, seed, run, dir.resolve("runs").resolve("run-" + run));
+                results.add(r);
+                new StressReport(dir).write(results);
+                System.out.println("stress run " + run + " of " + runs + ": " + r.accepted() + " accepted, "
+                        + r.lost().count() + " lost balance updates, money off by " + r.lost().minorUnits() + " minor units"
+                        + (r.note().isEmpty() ? "" : "; " + r.note()));
+            }
+            System.out.println("stress on " + db.label() + " (" + mode + "): " + StressReport.summary(results)
+                    + "; report: " + dir.resolve("report.md"));
+            return results.stream().anyMatch(StressRunner.Result::lostMoney) ? 1 : 0;
+        }
+    }
+
+    static Database databaseNamed(String label, Object command) {
+        return java.util.Arrays.stream(Database.values()).filter(d -> d.label().equals(label)).findFirst()
+                .orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(command), "unknown database " + label));
     }
 
     @Command(name = "run", description = "Runs the named drills, all of them, or the lite subset.")
@@ -86,6 +139,10 @@ public final class Drills {
         @Option(names = "--seed", description = "Seed of the planned load (default: ${DEFAULT-VALUE}).", defaultValue = "42")
         long seed;
 
+        @Option(names = "--repeat", description = "Runs each chosen drill this many times, each on a fresh system, "
+                + "to measure how often an intermittent failure comes (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+        int repeat;
+
         @Parameters(arity = "0..*", paramLabel = "NAME", description = "Drill names, or prefixes such as liberty.h2.xa")
         List<String> names = new ArrayList<>();
 
@@ -99,13 +156,23 @@ public final class Drills {
             DrillRunner runner = new DrillRunner(new Installation(parent.projectRoot), parent.output, seed);
             List<DrillResult> results = new ArrayList<>();
             for (Drill d : chosen) {
-                System.out.println("drill " + d.name() + " ...");
-                DrillResult r = runner.run(d);
-                results.add(r);
-                System.out.println("drill " + d.name() + ": " + (r.passed() ? "as expected" : "NOT as expected")
-                        + (r.broken().isEmpty() ? "" : " (broken: " + String.join(", ", r.broken()) + ")")
-                        + (r.aborted() ? " " + r.notes().get(r.notes().size() - 1) : ""));
-                new DrillReport(parent.output).write(results);
+                for (int round = 1; round <= repeat; round++) {
+                    String label = d.name() + (repeat > 1 ? " (" + round + " of " + repeat + ")" : "");
+                    System.out.println("drill " + label + " ...");
+                    DrillResult r = runner.run(d);
+                    results.add(r);
+                    System.out.println("drill " + label + ": " + (r.passed() ? "as expected" : "NOT as expected")
+                            + (r.broken().isEmpty() ? "" : " (broken: " + String.join(", ", r.broken()) + ")")
+                            + (r.aborted() ? " " + r.notes().get(r.notes().size() - 1) : ""));
+                    new DrillReport(parent.output).write(results);
+                    if (!r.passed() && repeat > 1) {
+                        // The next round wipes the drill's run directory: keep this one's evidence beside it.
+                        Path runDir = parent.output.resolve("runs").resolve(d.name());
+                        Path kept = runDir.resolveSibling(d.name() + ".failed-" + round);
+                        dev.ledgerline.testkit.LibertyServer.deleteTree(kept);
+                        java.nio.file.Files.move(runDir, kept);
+                    }
+                }
             }
             long bad = results.stream().filter(r -> !r.passed()).count();
             System.out.println(results.size() - bad + " of " + results.size() + " drills as expected; report: "

@@ -3,6 +3,10 @@ package dev.ledgerline.drills;
 import java.nio.file.Path;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcDataSource;
+
 /**
  * The H2 file a drill's victim owns. H2 in file mode admits one process at a time, so the drills open it
  * only while the victim is down: before a restart (to record what the crash left) and after the final stop.
@@ -33,6 +37,15 @@ public record H2Database(Path dataDir) implements DrillDatabase {
     @Override
     public boolean readableWhileVictimRuns() {
         return false;
+    }
+
+    @Override
+    public DataSource dataSource() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(jdbcUrl());
+        dataSource.setUser(user());
+        dataSource.setPassword(password());
+        return dataSource;
     }
 
     @Override

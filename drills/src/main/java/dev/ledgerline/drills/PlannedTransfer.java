@@ -14,14 +14,30 @@ public record PlannedTransfer(String idempotencyKey, String mode, String from, S
      * @param mode {@code mixed} alternates XA and idempotent transfers over the same accounts
      */
     public static List<PlannedTransfer> plan(String drillName, String mode, int count, long seed) {
+        List<String> accounts = new ArrayList<>(ACCOUNTS);
+        for (int n = 1; n <= ACCOUNTS; n++) {
+            accounts.add(account(n));
+        }
+        return among(accounts, drillName, mode, count, seed);
+    }
+
+    /**
+     * Transfers between random pairs of {@code accounts}, 0.01 to 5.00 EUR each: with few accounts, most
+     * transfers contend for the same rows.
+     *
+     * @param mode {@code mixed} alternates XA and idempotent transfers over the same accounts
+     */
+    public static List<PlannedTransfer> among(List<String> accounts, String keyPrefix, String mode, int count,
+                                              long seed) {
         Random random = new Random(seed);
+        int n = accounts.size();
         List<PlannedTransfer> plan = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            int from = 1 + random.nextInt(ACCOUNTS);
-            int to = 1 + (from + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
+            int from = random.nextInt(n);
+            int to = (from + 1 + random.nextInt(n - 1)) % n;
             long minor = 1 + random.nextInt(500);
             String m = mode.equals("mixed") ? (i % 2 == 0 ? "xa" : "idempotent") : mode;
-            plan.add(new PlannedTransfer(drillName + "-" + seed + "-" + i, m, account(from), account(to),
+            plan.add(new PlannedTransfer(keyPrefix + "-" + seed + "-" + i, m, accounts.get(from), accounts.get(to),
                     String.format("%d.%02d", minor / 100, minor % 100)));
         }
         return plan;

@@ -2,6 +2,11 @@ package dev.ledgerline.drills;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalLong;
+
+import javax.sql.DataSource;
+
+import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.ledgerline.testkit.FreePort;
 import dev.ledgerline.testkit.PostgresServer;
@@ -51,6 +56,20 @@ final class PostgresDatabase implements DrillDatabase {
     @Override
     public boolean readableWhileVictimRuns() {
         return true;
+    }
+
+    @Override
+    public DataSource dataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(jdbcUrl());
+        dataSource.setUser(user());
+        dataSource.setPassword(password());
+        return dataSource;
+    }
+
+    @Override
+    public OptionalLong serverPid() {
+        return OptionalLong.of(server.pid());
     }
 
     @Override

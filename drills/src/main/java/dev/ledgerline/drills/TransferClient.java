@@ -88,6 +88,18 @@ public final class TransferClient {
         });
     }
 
+    /**
+     * How many transfers the database holds still QUEUED, read through the checker's {@code none-lost}
+     * invariant with no settle time; empty if the server cannot be reached.
+     */
+    public Optional<Long> unfinishedTransfers() {
+        return get("invariants?settleSeconds=0").flatMap(report -> report.getJsonArray("results").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(r -> r.getString("name").equals("none-lost"))
+                .map(r -> r.getJsonNumber("violations").longValue())
+                .findFirst());
+    }
+
     public boolean isUp() {
         return getArray("accounts").isPresent();
     }

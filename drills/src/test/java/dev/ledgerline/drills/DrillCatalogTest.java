@@ -46,4 +46,12 @@ class DrillCatalogTest {
         assertThat(DrillCatalog.all().stream().map(Drill::name)).doesNotHaveDuplicates();
         assertThat(DrillCatalog.LITE).allSatisfy(n -> assertThat(DrillCatalog.named(n)).isPresent());
     }
+
+    @Test
+    void theLiteSubsetAndTheControlsRunOnTheDefaultDatabase() {
+        assertThat(DrillCatalog.LITE).allSatisfy(n ->
+                assertThat(DrillCatalog.named(n).orElseThrow().database()).isEqualTo(Database.DEFAULT));
+        assertThat(DrillCatalog.all().stream().filter(d -> d.mode().startsWith("at-")))
+                .allSatisfy(d -> assertThat(d.database()).isEqualTo(Database.DEFAULT));
+    }
 }

@@ -1,0 +1,92 @@
+package dev.ledgerline.drills;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import dev.ledgerline.ledger.check.InvariantResult;
+import dev.ledgerline.testkit.BrokerInspector;
+import dev.ledgerline.testkit.BrokerProcess;
+import dev.ledgerline.testkit.FreePort;
+import dev.ledgerline.testkit.LibertyServer;
+
+/**
+ * One run of the stress: a fresh system (database, broker, Liberty), many HTTP clients submitting transfers
+ * among a few accounts, so that both designs contend for the same rows, then the same checker as the drills.
+ * No process is killed: whatever breaks an invariant here is a concurrency defect, not a recovery one.
+ * Every process it starts is stopped by PID before it returns.
+ */
+final class StressRunner {
+
+    /** The three richest EUR demo accounts: every transfer touches two of them. */
+    static final List<String> ACCOUNTS = List.of("ACC-001", "ACC-007", "ACC-004");
+    private static final Duration LOAD_DEADLINE = Duration.ofMinutes(30);
+    private static final Duration SETTLE_DEADLINE = Duration.ofMinutes(10);
+
+    private final Installation installation;
+
+    StressRunner(Installation installation) {
+        this.installation = installation;
+        System.setProperty(BrokerProcess.LIB_DIR_PROPERTY, installation.brokerLib().toString());
+    }
+
+    /** What one run did and found. */
+    record Result(Database database, String mode, int run, int planned, long accepted, Duration loadTime,
+                  LostUpdates lost, List<InvariantResult> invariants, String note) {
+
+        boolean lostMoney() {
+            return lost.count() > 0 || invariants.stream().anyMatch(i -> !i.holds());
+        }
+    }
+
+    Result run(Database database, String mode, int transfers, int clients, long seed, int run, Path runDir)
+            throws Exception {
+        LibertyServer.deleteTree(runDir);
+        Files.createDirectories(runDir);
+        try (DrillDatabase db = DrillDatabase.start(database, runDir)) {
+            int brokerPort = FreePort.pick();
+            try (BrokerProcess broker = BrokerProcess.start(runDir.resolve("broker"), brokerPort);
+                 LibertyUnderDrill liberty = new LibertyUnderDrill(installation, runDir, FreePort.pick(), brokerPort,
+                         db.libertyEnvironment(), false)) {
+                liberty.start(null, 0);
+                TransferClient client = liberty.client();
+                List<PlannedTransfer> plan = PlannedTransfer.among(ACCOUNTS, "stress-" + run, mode, transfers, seed + run);
+                Instant started = Instant.now();
+                History history;
+                try (LoadGenerator load = new LoadGenerator(client, plan, clients, LOAD_DEADLINE)) {
+                    load.start();
+                    history = load.awaitDone();
+                }
+                Duration loadTime = Duration.between(started, Instant.now());
+                String note = settled(client, broker) ? ""
+                        : "not settled within " + SETTLE_DEADLINE.toMinutes() + " min of the last submission";
+                liberty.stop();
+                try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
+                    return new Result(database, mode, run, transfers, history.accepted().size(), loadTime,
+                            LostUpdates.count(c), DrillChecker.check(c, inspector, history, DrillChecker.noCoordinator()),
+                            note);
+                }
+            }
+        }
+    }
+
+    /** Settled: no transfer queued in the database, nothing waiting on either queue or in the outbox. */
+    private static boolean settled(TransferClient client, BrokerProcess broker) throws Exception {
+        try (BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
+            await("the load settles").atMost(SETTLE_DEADLINE).pollInterval(Duration.ofSeconds(2)).until(() ->
+                    client.unfinishedTransfers().orElse(-1L) == 0
+                            && inspector.messageCount("transfers.xa") == 0
+                            && inspector.messageCount("transfers.idem") == 0);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
+    }
+}
