@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import dev.ledgerline.drills.Database;
 import dev.ledgerline.drills.Installation;
 import dev.ledgerline.testkit.BrokerProcess;
 import dev.ledgerline.testkit.WorkerProcess;
@@ -59,6 +60,10 @@ public final class Bench implements Callable<Integer> {
                     + "include the recorder's overhead: compare profiled runs with profiled runs.")
     boolean profileLiberty;
 
+    @Option(names = "--database", defaultValue = "postgresql",
+            description = "The database of every scenario: postgresql or h2 (default: ${DEFAULT-VALUE}).")
+    String databaseLabel;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of every workload (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -80,6 +85,9 @@ public final class Bench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Profile profile = length != null && length.fullRun ? Profile.FULL : Profile.SHORT;
+        Database database = java.util.Arrays.stream(Database.values()).filter(d -> d.label().equals(databaseLabel))
+                .findFirst().orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this),
+                        "unknown database " + databaseLabel + ": postgresql or h2"));
         // Absolute: the paths go into the environment of processes started elsewhere (Liberty's output, H2's URL).
         projectRoot = projectRoot.toAbsolutePath().normalize();
         output = output.toAbsolutePath().normalize();
@@ -93,10 +101,10 @@ public final class Bench implements Callable<Integer> {
         List<SyncCount> syncs = new ArrayList<>();
         try {
             if (parts.contains("ceilings")) {
-                rows.addAll(ceilings(profile, runs, ports, syncs));
+                rows.addAll(ceilings(database, profile, runs, ports, syncs));
             }
             if (parts.contains("worker")) {
-                WorkerScenario worker = new WorkerScenario(runs, ports, seed);
+                WorkerScenario worker = new WorkerScenario(database, runs, ports, seed);
                 for (int consumers : profile.consumers()) {
                     for (Workload workload : Workload.values()) {
                         rows.add(announce(worker.run(workload, consumers, profile.workerTransfers())));
@@ -105,7 +113,7 @@ public final class Bench implements Callable<Integer> {
                 worker.countSyncs(Workload.UNIFORM, SYNC_COUNT_TRANSFERS, syncs);
             }
             if (parts.contains("liberty")) {
-                LibertyScenarios liberty = new LibertyScenarios(installation, runs, ports, profile, seed);
+                LibertyScenarios liberty = new LibertyScenarios(installation, database, runs, ports, profile, seed);
                 if (profileLiberty) {
                     liberty.recordProfiles(output.resolve("profiles"));
                 }
@@ -124,15 +132,17 @@ public final class Bench implements Callable<Integer> {
         BenchReport report = new BenchReport(new BenchReport.RunInfo(profile.name(),
                 DateTimeFormatter.ISO_INSTANT.format(started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " "
-                + System.getProperty("os.arch"), System.getProperty("java.version")), rows, syncs, notes(profile, parts));
+                + System.getProperty("os.arch"), System.getProperty("java.version"), database.label()), rows, syncs,
+                notes(database, profile, parts));
         report.write(output);
         System.out.println("bench: " + rows.size() + " rows in " + java.time.Duration.between(started, Instant.now())
                 .toSeconds() + " s; report: " + output.resolve("report.md"));
         return 0;
     }
 
-    private List<Row> ceilings(Profile profile, Path runs, Ports ports, List<SyncCount> syncs) throws Exception {
-        DatabaseCeiling database = new DatabaseCeiling(runs);
+    private List<Row> ceilings(Database db, Profile profile, Path runs, Ports ports, List<SyncCount> syncs)
+            throws Exception {
+        DatabaseCeiling database = new DatabaseCeiling(db, runs);
         BrokerCeiling broker = new BrokerCeiling(runs, ports);
         // The database ceiling runs in this JVM, and the broker's clients too: a first, unreported pass of each
         // loads and compiles their code, as the runtimes' warm-up does.
@@ -156,19 +166,20 @@ public final class Bench implements Callable<Integer> {
     }
 
     /** What the report says about how it measured, for the parts that ran. */
-    private static List<String> notes(Profile profile, Set<String> parts) {
+    private static List<String> notes(Database database, Profile profile, Set<String> parts) {
         List<String> notes = new ArrayList<>(List.of(
                 "Profile " + profile.name() + ": consumers " + profile.consumers() + "; " + profile.workerTransfers()
                         + " transfers per worker scenario, " + profile.libertyTransfers() + " per Liberty scenario (after "
                         + profile.warmupTransfers() + " unmeasured per mode), " + profile.ceilingTransfers()
                         + " per ceiling scenario.",
                 "Workloads: uniform = 1,000 accounts of the benchmark's own; contended = ACC-001..ACC-003. Amounts up to "
-                        + Workload.MAX_AMOUNT_MINOR / 100 + ".00 EUR. H2 files with WRITE_DELAY=0; one fresh broker per "
-                        + "worker and ceiling scenario, one per Liberty start.",
+                        + Workload.MAX_AMOUNT_MINOR / 100 + ".00 EUR. Database: " + database.description()
+                        + "; a fresh one and a fresh broker per worker and ceiling scenario, one per Liberty start.",
                 "Throughput: (completions - 1) over the time from the first completion to the last, from the database's "
                         + "completed_at (ceilings: units of work over wall time).",
                 "CPU: user + system time of the process under test (Liberty, the worker, the broker; the benchmark's own "
-                        + "JVM for the database ceiling) per transfer; the worker's from its ready line. Heap: in use after "
+                        + "JVM and the database server for the database ceiling) per transfer; the worker's from its ready "
+                        + "line. A PostgreSQL server's own CPU is not in the Liberty and worker rows. Heap: in use after "
                         + "jcmd GC.run at the end of the scenario.",
                 "Every scenario ends with the invariant checker (and, for the runtimes, the drills' broker and "
                         + "coordinator checks); a broken invariant stops the run with no report."));
@@ -184,8 +195,7 @@ public final class Bench implements Callable<Integer> {
         if (parts.contains("worker")) {
             notes.add(
                     "Worker: XA only (the worker has no idempotent consumer); a preloaded backlog, so its latency is "
-                            + "queueing time. An open-loop worker run would need a database the bench can write while the "
-                            + "worker holds the H2 file; not done.");
+                            + "queueing time; no open-loop worker run.");
         }
         return notes;
     }

@@ -5,13 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
-import org.h2.jdbcx.JdbcDataSource;
 
 import dev.ledgerline.db.LedgerSchema;
-import dev.ledgerline.drills.H2Database;
+import dev.ledgerline.drills.DrillDatabase;
 
 /**
- * Prepares a scenario's H2 file before the process under test opens it: the ledger's schema (the same
+ * Prepares a scenario's database before the process under test opens it: the ledger's schema (the same
  * Flyway migrations, so the demo accounts are there) and the uniform workload's accounts, inserted as
  * opening balances: the invariant checker counts them like any other account.
  */
@@ -23,12 +22,8 @@ final class BenchDatabase {
     private BenchDatabase() {
     }
 
-    static void prepare(H2Database db) throws SQLException {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(db.jdbcUrl());
-        dataSource.setUser(db.user());
-        dataSource.setPassword(db.password());
-        LedgerSchema.migrate(dataSource);
+    static void prepare(DrillDatabase db) throws SQLException {
+        LedgerSchema.migrate(db.dataSource());
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             insertAccounts(c, Workload.UNIFORM.accounts());

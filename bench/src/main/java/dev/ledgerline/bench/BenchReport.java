@@ -23,7 +23,7 @@ import jakarta.json.stream.JsonGenerator;
 public final class BenchReport {
 
     /** Where and how the figures were taken. */
-    public record RunInfo(String profile, String date, int cores, String os, String java) {
+    public record RunInfo(String profile, String date, int cores, String os, String java, String database) {
     }
 
     private final RunInfo info;
@@ -87,7 +87,7 @@ public final class BenchReport {
 
     public String json() {
         JsonObjectBuilder root = Json.createObjectBuilder()
-                .add("profile", info.profile()).add("date", info.date())
+                .add("profile", info.profile()).add("date", info.date()).add("database", info.database())
                 .add("machine", Json.createObjectBuilder().add("cores", info.cores()).add("os", info.os())
                         .add("java", info.java()))
 ;
@@ -154,7 +154,8 @@ public final class BenchReport {
         StringBuilder md = new StringBuilder();
         md.append("# Ledgerline benchmark (").append(info.profile()).append(" run)\n\n");
         md.append("Run ").append(info.date()).append(" on ").append(info.cores()).append(" cores, ")
-                .append(info.os()).append(", Java ").append(info.java()).append(".\n\n");
+                .append(info.os()).append(", Java ").append(info.java()).append(", database ").append(info.database())
+                .append(".\n\n");
         notes.forEach(n -> md.append("- ").append(n).append('\n'));
         if (syncs.isEmpty()) {
             md.append("- Forced disk syncs per transfer: not counted (strace missing or not permitted to attach; "
@@ -174,8 +175,8 @@ public final class BenchReport {
 
         md.append("\n## Ceilings\n\n");
         md.append("The database alone: the same debit, credit, two ledger entries and status update "
-                + "(`LockingTransferApplier`) in one local JDBC transaction per transfer, in a tight loop, on an H2 "
-                + "file like the server's (`WRITE_DELAY=0`). The broker alone: a persistent send committed, then a "
+                + "(`LockingTransferApplier`) in one local JDBC transaction per transfer, in a tight loop, on a fresh "
+                + "database like the server's. The broker alone: a persistent send committed, then a "
                 + "receive committed (the acknowledgement), per transfer, on a fresh broker. Latency is the time of "
                 + "one such unit of work.\n\n");
         md.append("| ceiling | workload | consumers | transfers | tps | p50 ms | p95 ms | p99 ms | max ms | CPU ms/transfer "

@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.ledgerline.drills.DrillChecker;
-import dev.ledgerline.drills.H2Database;
+import dev.ledgerline.drills.Database;
+import dev.ledgerline.drills.DrillDatabase;
 import dev.ledgerline.drills.History;
 import dev.ledgerline.drills.Installation;
 import dev.ledgerline.drills.LibertyUnderDrill;
@@ -43,6 +44,7 @@ final class LibertyScenarios {
     private static final List<String> MODES = List.of("xa", "idempotent");
 
     private final Installation installation;
+    private final Database database;
     private final Path runsDir;
     private final Ports ports;
     private final Profile profile;
@@ -52,8 +54,10 @@ final class LibertyScenarios {
     private Path recordings;
     private final List<JfrProfile.Summary> profiles = new ArrayList<>();
 
-    LibertyScenarios(Installation installation, Path runsDir, Ports ports, Profile profile, long seed) {
+    LibertyScenarios(Installation installation, Database database, Path runsDir, Ports ports, Profile profile,
+                     long seed) {
         this.installation = installation;
+        this.database = database;
         this.runsDir = runsDir;
         this.ports = ports;
         this.profile = profile;
@@ -89,16 +93,14 @@ final class LibertyScenarios {
 
     List<Row> run(int consumers, List<Workload> workloads, boolean openLoop) throws Exception {
         Path dir = Runs.fresh(runsDir.resolve("liberty-c" + consumers));
-        H2Database db = new H2Database(dir.resolve("data"));
-        BenchDatabase.prepare(db);
-        Map<String, String> env = new HashMap<>(db.libertyEnvironment());
-        env.put("LEDGERLINE_XA_CONSUMERS", String.valueOf(consumers));
-        env.put("LEDGERLINE_IDEMPOTENT_CONSUMERS", String.valueOf(consumers));
-        int brokerPort = ports.broker();
         List<Measured> measured = new ArrayList<>();
         boolean cleanLog;
-        try (BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"), brokerPort);
-             LibertyUnderDrill liberty = new LibertyUnderDrill(installation, dir, ports.http(), brokerPort, env, false)) {
+        int brokerPort = ports.broker();
+        try (DrillDatabase db = DrillDatabase.start(database, dir);
+             BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"), brokerPort);
+             LibertyUnderDrill liberty = new LibertyUnderDrill(installation, dir, ports.http(), brokerPort,
+                     environment(db, consumers), false)) {
+            BenchDatabase.prepare(db);
             liberty.start(null, 0);
             Thread reaper = killOnExit(liberty.pid());
             TransferClient client = liberty.client();
@@ -153,9 +155,16 @@ final class LibertyScenarios {
         }
     }
 
+    private static Map<String, String> environment(DrillDatabase db, int consumers) {
+        Map<String, String> env = new HashMap<>(db.libertyEnvironment());
+        env.put("LEDGERLINE_XA_CONSUMERS", String.valueOf(consumers));
+        env.put("LEDGERLINE_IDEMPOTENT_CONSUMERS", String.valueOf(consumers));
+        return env;
+    }
+
     /**
      * A benchmark stopped with Ctrl-C does not reach the server's close: this hook kills it (SIGKILL, by PID,
-     * with its descendants) so it does not hold the ports and the H2 file. Removed once the server stopped.
+     * with its descendants) so it does not hold the ports and the database. Removed once the server stopped.
      */
     private static Thread killOnExit(long pid) {
         // The handle, taken now, knows the process's start time: it will not kill a later process given the same PID.
@@ -168,7 +177,7 @@ final class LibertyScenarios {
         return hook;
     }
 
-    private List<Row> check(H2Database db, BrokerProcess broker, int consumers, List<Measured> measured,
+    private List<Row> check(DrillDatabase db, BrokerProcess broker, int consumers, List<Measured> measured,
                             boolean cleanLog) throws Exception {
         InvariantResult coordinator = DrillChecker.coordinatorLog(cleanLog ? 0 : 1,
                 "Liberty's stop did not report an empty transaction log (no WTRN0105I)",

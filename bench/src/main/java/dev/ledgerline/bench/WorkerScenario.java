@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.ledgerline.drills.DrillChecker;
-import dev.ledgerline.drills.H2Database;
+import dev.ledgerline.drills.Database;
+import dev.ledgerline.drills.DrillDatabase;
 import dev.ledgerline.drills.WorkerStatusClient;
 import dev.ledgerline.ledger.check.InvariantResult;
 import dev.ledgerline.testkit.BrokerInspector;
@@ -20,7 +21,7 @@ import dev.ledgerline.testkit.ObjectStoreContents;
 import dev.ledgerline.testkit.WorkerProcess;
 
 /**
- * The Narayana worker draining a backlog: a fresh H2 file and broker, N queued XA transfers and their
+ * The Narayana worker draining a backlog: a fresh database and broker, N queued XA transfers and their
  * messages put straight on {@code transfers.xa} by {@code LedgerWorker preload}, then the worker with C
  * consumers until nothing is QUEUED. Every invariant is checked on what it leaves.
  */
@@ -31,11 +32,13 @@ final class WorkerScenario {
     private static final Duration PRELOAD_DEADLINE = Duration.ofMinutes(5);
     private static final Duration DRAIN_DEADLINE = Duration.ofMinutes(15);
 
+    private final Database database;
     private final Path runsDir;
     private final Ports ports;
     private final long seed;
 
-    WorkerScenario(Path runsDir, Ports ports, long seed) {
+    WorkerScenario(Database database, Path runsDir, Ports ports, long seed) {
+        this.database = database;
         this.runsDir = runsDir;
         this.ports = ports;
         this.seed = seed;
@@ -46,8 +49,9 @@ final class WorkerScenario {
     }
 
     /**
-     * An untimed pass with strace attached to the worker (which holds H2 and Narayana's log) and the broker
-     * from the worker's ready line; adds the count to {@code syncs} if strace could count.
+     * An untimed pass with strace attached to the worker (which holds Narayana's log, and H2 when it is the
+     * database) and the broker from the worker's ready line; adds the count to {@code syncs} if strace could
+     * count. PostgreSQL's own syncs happen in its processes and are not counted here.
      */
     void countSyncs(Workload workload, int transfers, List<SyncCount> syncs) throws Exception {
         run("worker-xa-syncs", workload, 1, transfers, syncs);
@@ -56,7 +60,13 @@ final class WorkerScenario {
     private Row run(String name, Workload workload, int consumers, int transfers, List<SyncCount> syncs)
             throws Exception {
         Path dir = Runs.fresh(runsDir.resolve(name));
-        H2Database db = new H2Database(dir.resolve("data"));
+        try (DrillDatabase db = DrillDatabase.start(database, dir)) {
+            return measure(name, dir, db, workload, consumers, transfers, syncs);
+        }
+    }
+
+    private Row measure(String name, Path dir, DrillDatabase db, Workload workload, int consumers, int transfers,
+                        List<SyncCount> syncs) throws Exception {
         BenchDatabase.prepare(db);
         Path log = dir.resolve("worker.log");
         Path workerData = dir.resolve("worker");
@@ -109,7 +119,8 @@ final class WorkerScenario {
                 // Transfers finished before strace attached are not in its count; those after are.
                 String pass = "worker, XA, " + workload.label() + ", 1 consumer";
                 long traced = completions.completedSince(readyAt);
-                workerSyncs.ifPresent(n -> syncs.add(new SyncCount(pass, "worker (H2 and Narayana's log inside it)", traced, n)));
+                workerSyncs.ifPresent(n -> syncs.add(new SyncCount(pass, database == Database.H2
+                        ? "worker (H2 and Narayana's log inside it)" : "worker (Narayana's log)", traced, n)));
                 brokerSyncs.ifPresent(n -> syncs.add(new SyncCount(pass, "broker", traced, n)));
                 double cpuMs = cpuAtEnd.minus(cpuAtReady).toNanos() / 1e6 / afterReady;
                 return new Row("worker", "xa", workload.label(), consumers, completions.count(), completions.tps(),

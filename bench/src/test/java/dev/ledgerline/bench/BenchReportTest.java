@@ -23,7 +23,7 @@ class BenchReportTest {
     }
 
     private static BenchReport report() {
-        return new BenchReport(new BenchReport.RunInfo("short", "2026-11-24T22:00:00Z", 2, "Linux amd64", "17"),
+        return new BenchReport(new BenchReport.RunInfo("short", "2026-11-24T22:00:00Z", 2, "Linux amd64", "17", "postgresql"),
                 List.of(row(Row.CEILING, "database", "uniform", 4, 800),
                         row(Row.CEILING, "broker", "any", 4, 200),
                         row("liberty", "xa", "uniform", 4, 50),
@@ -77,7 +77,7 @@ class BenchReportTest {
 
     @Test
     void countedSyncsReplaceTheNotCountedSentence() {
-        BenchReport report = new BenchReport(new BenchReport.RunInfo("short", "d", 2, "os", "17"), List.of(),
+        BenchReport report = new BenchReport(new BenchReport.RunInfo("short", "d", 2, "os", "17", "postgresql"), List.of(),
                 List.of(new SyncCount("broker alone", "broker", 200, 500)), List.of());
         JsonObject json = Json.createReader(new StringReader(report.json())).readObject();
         JsonObject count = json.getJsonArray("forcedSyncsPerTransfer").getJsonObject(0);
