@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * writes nothing: no transfer, no message, no balance change.
  */
 @ExtendWith(LedgerBrokerExtension.class)
+@ExtendWith(LedgerDatabaseExtension.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BadInputIT {

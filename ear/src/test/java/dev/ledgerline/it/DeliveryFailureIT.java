@@ -26,6 +26,7 @@ import dev.ledgerline.testkit.BrokerInspector;
  * ends on the dead-letter queue and its transfer FAILED, while other transfers keep flowing.
  */
 @ExtendWith(LedgerBrokerExtension.class)
+@ExtendWith(LedgerDatabaseExtension.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class DeliveryFailureIT {

@@ -30,10 +30,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * What only the idempotent design has to prove: a message delivered twice changes nothing the second
  * time; and transfers racing on the same two accounts conflict, retry and lose no update. Both designs on
- * the same accounts at once is {@link PostgresCrashIT}'s load test: on H2 that mix lost updates (README,
- * Known issues).
+ * the same accounts at once is {@link PostgresCrashIT}'s load test. On the default database, PostgreSQL: H2
+ * loses updates in exactly this race (docs/h2-lost-update.md).
  */
 @ExtendWith(LedgerBrokerExtension.class)
+@ExtendWith(LedgerDatabaseExtension.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class IdempotentDesignIT {

@@ -27,8 +27,9 @@ import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.LibertyServer;
 
 /**
- * The server dies, the money does not. Each test runs its own Liberty process so it can kill it: with
- * SIGKILL right after a commit (H2 must not lose it); halted by Byteman between prepare and commit of the
+ * The server dies, the money does not, on H2, the database for one user (the default database has {@link
+ * PostgresCrashIT}). Each test runs its own Liberty process so it can kill it: with SIGKILL right after a
+ * commit (H2 must not lose it); halted by Byteman between prepare and commit of the
  * XA consumer's transaction (recovery must finish both branches after the restart; {@link PostgresCrashIT}
  * runs the same drill on PostgreSQL); and halted at the crash point {@code idem.after-publish-before-mark},
  * in the outbox relay between publishing a row and marking it (the row is published again, the transfer
@@ -45,7 +46,7 @@ class ServerCrashIT {
     @BeforeEach
     void deploy() throws Exception {
         // A relay's claim on outbox rows outlives its crash by this much; short, so the test is too.
-        server = IntegrationSettings.libertyServer(Map.of("LEDGERLINE_OUTBOX_LEASE_MS", "3000"), "liberty-console.log");
+        server = IntegrationSettings.libertyServer(Map.of("LEDGERLINE_DB", "h2", "LEDGERLINE_OUTBOX_LEASE_MS", "3000"), "liberty-console.log");
     }
 
     @AfterEach

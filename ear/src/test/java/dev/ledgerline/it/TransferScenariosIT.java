@@ -28,9 +28,10 @@ import dev.ledgerline.testkit.BrokerInspector;
 
 /**
  * The same scenarios, with the same assertions, for both designs end to end on a real Liberty: REST, the
- * submission (XA, or a local transaction with an outbox), Artemis, the consumer, H2.
+ * submission (XA, or a local transaction with an outbox), Artemis, the consumer, PostgreSQL.
  */
 @ExtendWith(LedgerBrokerExtension.class)
+@ExtendWith(LedgerDatabaseExtension.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class TransferScenariosIT {

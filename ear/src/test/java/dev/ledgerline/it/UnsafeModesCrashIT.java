@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.LibertyServer;
+import dev.ledgerline.testkit.PostgresServer;
 
 /**
  * The UNSAFE demonstration modes, enabled, on a server of their own: the shared Arquillian server keeps the
@@ -30,6 +32,7 @@ import dev.ledgerline.testkit.LibertyServer;
  * server, once for the class.
  */
 @ExtendWith(LedgerBrokerExtension.class)
+@ExtendWith(LedgerDatabaseExtension.class)
 class UnsafeModesCrashIT {
 
     private static final Duration START = Duration.ofSeconds(120);
@@ -39,9 +42,10 @@ class UnsafeModesCrashIT {
     private static LibertyServer server;
 
     @BeforeAll
-    static void startWithUnsafeModesEnabled() throws Exception {
-        server = IntegrationSettings.libertyServer(Map.of("LEDGERLINE_UNSAFE_MODES_ENABLED", "true"),
-                consoleLog().getFileName().toString());
+    static void startWithUnsafeModesEnabled(PostgresServer postgres) throws Exception {
+        Map<String, String> settings = new HashMap<>(IntegrationSettings.postgresEnvironment(postgres));
+        settings.put("LEDGERLINE_UNSAFE_MODES_ENABLED", "true");
+        server = IntegrationSettings.libertyServer(settings, consoleLog().getFileName().toString());
         server.start("");
         server.awaitApplication(API::isUp, START);
     }

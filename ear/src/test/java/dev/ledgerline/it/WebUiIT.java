@@ -34,6 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the page, checked against what the API says happened. Each test saves a screenshot in target/screenshots.
  */
 @ExtendWith(LedgerBrokerExtension.class)
+@ExtendWith(LedgerDatabaseExtension.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class WebUiIT {
