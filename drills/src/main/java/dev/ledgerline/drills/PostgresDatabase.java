@@ -45,12 +45,7 @@ final class PostgresDatabase implements DrillDatabase {
 
     @Override
     public Map<String, String> libertyEnvironment() {
-        return Map.of("LEDGERLINE_DB", "postgresql",
-                "LEDGERLINE_DB_HOST", PostgresServer.HOST,
-                "LEDGERLINE_DB_PORT", String.valueOf(server.port()),
-                "LEDGERLINE_DB_NAME", PostgresServer.DATABASE,
-                "LEDGERLINE_DB_USER", server.user(),
-                "LEDGERLINE_DB_PASSWORD", server.password());
+        return server.ledgerlineEnvironment();
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.ledgerline.testkit.LibertyServer;
-import dev.ledgerline.testkit.PostgresServer;
 
 /** Where the build put things and which ports it gave this test run (see the failsafe executions). */
 final class IntegrationSettings {
@@ -58,16 +57,6 @@ final class IntegrationSettings {
         LibertyServer server = new LibertyServer(wlpHome(), environment, data.resolve(consoleLog));
         server.prepare(ear());
         return server;
-    }
-
-    /** What a server of a test's own needs in its environment to run on this run's PostgreSQL server. */
-    static Map<String, String> postgresEnvironment(PostgresServer postgres) {
-        return Map.of("LEDGERLINE_DB", "postgresql",
-                "LEDGERLINE_DB_HOST", PostgresServer.HOST,
-                "LEDGERLINE_DB_PORT", String.valueOf(postgres.port()),
-                "LEDGERLINE_DB_NAME", PostgresServer.DATABASE,
-                "LEDGERLINE_DB_USER", postgres.user(),
-                "LEDGERLINE_DB_PASSWORD", postgres.password());
     }
 
     static Path ear() {

@@ -61,7 +61,7 @@ class PostgresCrashIT {
 
     @BeforeEach
     void deploy() throws Exception {
-        server = IntegrationSettings.libertyServer(IntegrationSettings.postgresEnvironment(postgres),
+        server = IntegrationSettings.libertyServer(postgres.ledgerlineEnvironment(),
                 "liberty-postgres-console.log");
     }
 

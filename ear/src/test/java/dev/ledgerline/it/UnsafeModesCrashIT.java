@@ -43,7 +43,7 @@ class UnsafeModesCrashIT {
 
     @BeforeAll
     static void startWithUnsafeModesEnabled(PostgresServer postgres) throws Exception {
-        Map<String, String> settings = new HashMap<>(IntegrationSettings.postgresEnvironment(postgres));
+        Map<String, String> settings = new HashMap<>(postgres.ledgerlineEnvironment());
         settings.put("LEDGERLINE_UNSAFE_MODES_ENABLED", "true");
         server = IntegrationSettings.libertyServer(settings, consoleLog().getFileName().toString());
         server.start("");

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -107,6 +108,19 @@ public final class PostgresServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * What a Ledgerline server needs in its environment to run on this server: server.xml's database settings
+     * (LEDGERLINE_DB and the LEDGERLINE_DB_* variables of db-postgresql.xml).
+     */
+    public Map<String, String> ledgerlineEnvironment() {
+        return Map.of("LEDGERLINE_DB", "postgresql",
+                "LEDGERLINE_DB_HOST", HOST,
+                "LEDGERLINE_DB_PORT", String.valueOf(port),
+                "LEDGERLINE_DB_NAME", DATABASE,
+                "LEDGERLINE_DB_USER", USER,
+                "LEDGERLINE_DB_PASSWORD", PASSWORD);
     }
 
     public Path dataDir() {
