@@ -116,7 +116,7 @@ public final class Drills {
             }
             System.out.println("stress on " + db.label() + " (" + mode + "): " + StressReport.summary(results)
                     + "; report: " + dir.resolve("report.md"));
-            return results.stream().anyMatch(StressRunner.Result::lostMoney) ? 1 : 0;
+            return results.stream().allMatch(StressRunner.Result::held) ? 0 : 1;
         }
     }
 

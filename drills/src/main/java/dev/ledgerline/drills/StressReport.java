@@ -37,7 +37,7 @@ final class StressReport {
         }
         md.append('\n');
         for (StressRunner.Result r : results) {
-            if (r.lostMoney() || !r.note().isEmpty()) {
+            if (!r.held() || !r.note().isEmpty()) {
                 md.append("## Run ").append(r.run()).append("\n\n");
                 if (!r.note().isEmpty()) {
                     md.append("- ").append(r.note()).append('\n');
@@ -55,7 +55,7 @@ final class StressReport {
     static String summary(List<StressRunner.Result> results) {
         long accepted = results.stream().mapToLong(StressRunner.Result::accepted).sum();
         long lost = results.stream().mapToLong(r -> r.lost().count()).sum();
-        long losing = results.stream().filter(StressRunner.Result::lostMoney).count();
+        long losing = results.stream().filter(r -> !r.held()).count();
         return String.format(Locale.ROOT, "%d of %d runs broke an invariant; %d lost balance updates in %,d transfers "
                 + "(%.2f per 10,000)", losing, results.size(), lost, accepted, accepted == 0 ? 0.0 : lost * 10_000.0 / accepted);
     }
