@@ -11,7 +11,8 @@ import dev.ledgerline.ledger.crash.CrashPoint;
 /**
  * The drill matrix of DESIGN.md, one {@link Drill} a cell: every XA point in Liberty and in the worker on
  * both databases, every idempotent point in Liberty on both databases, a broker kill, a duplicate delivery,
- * and the two unsafe controls that must fail.
+ * and the two unsafe controls that must fail. {@link #matrix} is one database's part of it: the default
+ * database's is the gate, H2's a demonstration of what H2 cannot hold under load.
  */
 public final class DrillCatalog {
 
@@ -62,6 +63,11 @@ public final class DrillCatalog {
                 Set.of(InvariantChecker.BALANCE_MATCHES_ENTRIES),
                 "control: applying with no processed-message record moves the balances again on redelivery"));
         return List.copyOf(drills);
+    }
+
+    /** The cells on one database (the unsafe controls run on the default database only). */
+    public static List<Drill> matrix(Database db) {
+        return all().stream().filter(d -> d.database() == db).toList();
     }
 
     public static Optional<Drill> named(String name) {

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code drills list | run <name>… | run --all | run --lite}: the crash-drill runner. Exits non-zero when a
- * drill did not end as expected, so it can gate a build.
+ * {@code drills list | run <name>… | run --all [--database h2] | run --lite}: the crash-drill runner. Exits
+ * non-zero when a drill did not end as expected, so it can gate a build.
  */
 @Command(name = "drills", mixinStandardHelpOptions = true,
         description = "Kills a part of Ledgerline at each crash point, restarts it, and checks every invariant.",
@@ -130,8 +130,15 @@ public final class Drills {
         @CommandLine.ParentCommand
         Drills parent;
 
-        @Option(names = "--all", description = "Every drill of the matrix.")
+        @Option(names = "--all", description = "Every drill of the matrix on one database (see --database).")
         boolean all;
+
+        // Not every cell on both databases by default: H2 loses committed updates under concurrent load (its
+        // defect, see docs/h2-lost-update.md), so its loaded cells fail by chance and would make the gate a
+        // coin toss. They stay one option away, to show what H2 cannot hold.
+        @Option(names = "--database", description = "The database of --all: postgresql or h2 (default: ${DEFAULT-VALUE}).",
+                defaultValue = "postgresql")
+        String database;
 
         @Option(names = "--lite", description = "The subset the Tests command runs.")
         boolean lite;
@@ -182,7 +189,7 @@ public final class Drills {
 
         private List<Drill> choose() {
             if (all) {
-                return DrillCatalog.all();
+                return DrillCatalog.matrix(databaseNamed(database, this));
             }
             List<String> wanted = new ArrayList<>(names);
             if (lite) {

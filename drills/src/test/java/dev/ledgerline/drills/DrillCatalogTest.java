@@ -48,6 +48,16 @@ class DrillCatalogTest {
     }
 
     @Test
+    void eachDatabasesMatrixHoldsItsOwnCellsAndTheControlsAreInTheDefaultOnes() {
+        for (Database db : Database.values()) {
+            assertThat(DrillCatalog.matrix(db)).isNotEmpty().allSatisfy(d -> assertThat(d.database()).isEqualTo(db));
+        }
+        assertThat(DrillCatalog.matrix(Database.DEFAULT).stream().filter(d -> d.mode().startsWith("at-"))).hasSize(2);
+        assertThat(DrillCatalog.matrix(Database.POSTGRESQL).size() + DrillCatalog.matrix(Database.H2).size())
+                .isEqualTo(DrillCatalog.all().size());
+    }
+
+    @Test
     void theLiteSubsetAndTheControlsRunOnTheDefaultDatabase() {
         assertThat(DrillCatalog.LITE).allSatisfy(n ->
                 assertThat(DrillCatalog.named(n).orElseThrow().database()).isEqualTo(Database.DEFAULT));
