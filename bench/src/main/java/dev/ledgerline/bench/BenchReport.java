@@ -75,9 +75,9 @@ public final class BenchReport {
     /** Idempotent throughput over XA throughput, for the same runtime, workload and consumers. */
     public OptionalDouble idempotentOverXa(String runtime, String workload, int consumers) {
         Optional<Row> xa = find(runtime, "xa", workload, consumers);
-        Optional<Row> idem = find(runtime, "idempotent", workload, consumers);
-        return xa.isPresent() && idem.isPresent() && xa.get().tps() > 0
-                ? OptionalDouble.of(idem.get().tps() / xa.get().tps()) : OptionalDouble.empty();
+        Optional<Row> idempotent = find(runtime, "idempotent", workload, consumers);
+        return xa.isPresent() && idempotent.isPresent() && xa.get().tps() > 0
+                ? OptionalDouble.of(idempotent.get().tps() / xa.get().tps()) : OptionalDouble.empty();
     }
 
     private Optional<Row> find(String runtime, String mode, String workload, int consumers) {

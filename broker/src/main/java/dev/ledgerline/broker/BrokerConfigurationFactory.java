@@ -27,7 +27,7 @@ final class BrokerConfigurationFactory {
      * The queues the applications use; each is alone on an anycast address of the same name.
      * {@code transfers.unsafe} carries the unsafe demonstration modes, which the server refuses unless enabled.
      */
-    private static final List<String> TRANSFER_QUEUES = List.of("transfers.xa", "transfers.idem", "transfers.unsafe");
+    private static final List<String> TRANSFER_QUEUES = List.of("transfers.xa", "transfers.idempotent", "transfers.unsafe");
 
     /** Suffix of each transfer queue's dead-letter queue. */
     private static final String DEAD_LETTER_SUFFIX = ".dlq";

@@ -20,7 +20,7 @@ public final class DrillCatalog {
      *  idempotent point between commit and acknowledgement, one broker kill. */
     public static final List<String> LITE = List.of(
             "liberty.postgresql.xa.after-decision-before-commit",
-            "liberty.postgresql.idem.after-db-commit-before-ack",
+            "liberty.postgresql.idempotent.after-db-commit-before-ack",
             "broker.postgresql.kill-under-load");
 
     private DrillCatalog() {
@@ -95,10 +95,10 @@ public final class DrillCatalog {
 
     private static String idempotentLesson(CrashPoint p) {
         return switch (p) {
-            case IDEM_AFTER_SUBMIT_COMMIT -> "the outbox row survives; the relay publishes it after restart";
-            case IDEM_AFTER_PUBLISH -> "the row is published again; the copy is skipped by its processed-message record";
-            case IDEM_MID_TRANSACTION -> "the local transaction rolls back; the message is redelivered and applied once";
-            case IDEM_AFTER_COMMIT_BEFORE_ACK -> "the redelivered message finds its processed-message record: skipped";
+            case IDEMPOTENT_AFTER_SUBMIT_COMMIT -> "the outbox row survives; the relay publishes it after restart";
+            case IDEMPOTENT_AFTER_PUBLISH -> "the row is published again; the copy is skipped by its processed-message record";
+            case IDEMPOTENT_MID_TRANSACTION -> "the local transaction rolls back; the message is redelivered and applied once";
+            case IDEMPOTENT_AFTER_COMMIT_BEFORE_ACK -> "the redelivered message finds its processed-message record: skipped";
             default -> throw new IllegalArgumentException(p.pointName());
         };
     }

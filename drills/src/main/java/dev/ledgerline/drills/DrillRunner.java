@@ -134,7 +134,7 @@ public final class DrillRunner {
                         awaitFinal(client, load.history(), RECOVERY_DEADLINE);
                         int copies = DuplicateDelivery.sendCopies(broker.url(), load.history(), 20);
                         timeline.mark("restart");
-                        notes.add(copies + " copies of applied messages put on transfers.idem");
+                        notes.add(copies + " copies of applied messages put on transfers.idempotent");
                     }
                     case RANDOM_KILLS -> {
                         java.util.Random random = new java.util.Random(seed);
@@ -187,7 +187,7 @@ public final class DrillRunner {
     }
 
     static long skipFor(CrashPoint point) {
-        return point == CrashPoint.IDEM_AFTER_PUBLISH ? SKIP_PER_BATCH : SKIP;
+        return point == CrashPoint.IDEMPOTENT_AFTER_PUBLISH ? SKIP_PER_BATCH : SKIP;
     }
 
     private int plannedTransfers(Drill drill) {
@@ -241,7 +241,7 @@ public final class DrillRunner {
             await("recovery").atMost(deadline).pollInterval(Duration.ofMillis(500)).until(() ->
                     allFinal(client, history) && inspector.preparedTransactions().isEmpty()
                             && inspector.messageCount("transfers.xa") == 0
-                            && inspector.messageCount("transfers.idem") == 0);
+                            && inspector.messageCount("transfers.idempotent") == 0);
             return true;
         } catch (ConditionTimeoutException e) {
             return false;

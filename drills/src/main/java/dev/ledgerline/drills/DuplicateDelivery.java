@@ -1,5 +1,6 @@
 package dev.ledgerline.drills;
 
+
 import java.util.UUID;
 
 import jakarta.jms.JMSContext;
@@ -8,7 +9,7 @@ import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
- * Puts second copies of already-delivered idempotent messages on {@code transfers.idem}, as a relay that
+ * Puts second copies of already-delivered idempotent messages on {@code transfers.idempotent}, as a relay that
  * published twice (or a broker that redelivered) would: same body, same message key.
  */
 final class DuplicateDelivery {
@@ -23,7 +24,7 @@ final class DuplicateDelivery {
         int sent = 0;
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
              JMSContext context = factory.createContext()) {
-            var queue = context.createQueue("transfers.idem");
+            var queue = context.createQueue("transfers.idempotent");
             var producer = context.createProducer();
             for (UUID id : history.accepted().values()) {
                 if (sent == copies) {

@@ -84,7 +84,7 @@ final class StressRunner {
             await("the load settles").atMost(SETTLE_DEADLINE).pollInterval(Duration.ofSeconds(2)).until(() ->
                     client.unfinishedTransfers().orElse(-1L) == 0
                             && inspector.messageCount("transfers.xa") == 0
-                            && inspector.messageCount("transfers.idem") == 0);
+                            && inspector.messageCount("transfers.idempotent") == 0);
             return true;
         } catch (ConditionTimeoutException e) {
             return false;

@@ -117,6 +117,6 @@ class DeliveryFailureIT {
     }
 
     private static String queueOf(String mode) {
-        return mode.equals("xa") ? "xa" : "idem";
+        return mode.equals("xa") ? "xa" : "idempotent";
     }
 }

@@ -61,7 +61,7 @@ class IdempotentDesignIT {
             TextMessage copy = context.createTextMessage(id.toString());
             copy.setStringProperty("ledgerlineMessageKey", id.toString());
             context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
-                    .send(context.createQueue("transfers.idem"), copy);
+                    .send(context.createQueue("transfers.idempotent"), copy);
         }
 
         await("the copy is skipped").atMost(DEADLINE)
@@ -89,7 +89,7 @@ class IdempotentDesignIT {
         // Hold the relay while the transfers are submitted, so that they reach the consumers as one backlog.
         String holdRelay = """
                 RULE hold the outbox relay
-                CLASS dev.ledgerline.ledger.idem.OutboxPublisher
+                CLASS dev.ledgerline.server.idempotent.OutboxPublisher
                 METHOD publishBatch
                 AT ENTRY
                 IF true

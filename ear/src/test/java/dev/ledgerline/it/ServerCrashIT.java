@@ -31,7 +31,7 @@ import dev.ledgerline.testkit.LibertyServer;
  * PostgresCrashIT}). Each test runs its own Liberty process so it can kill it: with SIGKILL right after a
  * commit (H2 must not lose it); halted by Byteman between prepare and commit of the
  * XA consumer's transaction (recovery must finish both branches after the restart; {@link PostgresCrashIT}
- * runs the same drill on PostgreSQL); and halted at the crash point {@code idem.after-publish-before-mark},
+ * runs the same drill on PostgreSQL); and halted at the crash point {@code idempotent.after-publish-before-mark},
  * in the outbox relay between publishing a row and marking it (the row is published again, the transfer
  * applied once).
  */
@@ -80,13 +80,13 @@ class ServerCrashIT {
 
     @Test
     void aRelayHaltedBetweenPublishAndMarkPublishesAgainAndTheTransferIsAppliedOnce() throws Exception {
-        server.start("-D" + CrashPoints.POINT_PROPERTY + "=" + CrashPoint.IDEM_AFTER_PUBLISH.pointName());
+        server.start("-D" + CrashPoints.POINT_PROPERTY + "=" + CrashPoint.IDEMPOTENT_AFTER_PUBLISH.pointName());
         server.awaitApplication(api::isUp, START);
         Map<String, Long> before = api.balances();
 
         UUID id = api.submitAccepted("idempotent", "ACC-006", "ACC-007", "6.66", "EUR");
         server.awaitExit(Duration.ofSeconds(60));
-        assertThat(Files.readString(consoleLog())).contains("crash point " + CrashPoint.IDEM_AFTER_PUBLISH.pointName() + " reached");
+        assertThat(Files.readString(consoleLog())).contains("crash point " + CrashPoint.IDEMPOTENT_AFTER_PUBLISH.pointName() + " reached");
 
         // The message went out, and the outbox still holds the row as unpublished.
         assertThat(countInH2("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL")).isEqualTo(1);
@@ -105,7 +105,7 @@ class ServerCrashIT {
         assertThat(after.get("ACC-006")).isEqualTo(before.get("ACC-006") - 666);
         assertThat(after.get("ACC-007")).isEqualTo(before.get("ACC-007") + 666);
         try (var broker = BrokerInspector.connect(IntegrationSettings.brokerUrl())) {
-            assertThat(broker.messageCount("transfers.idem")).isZero();
+            assertThat(broker.messageCount("transfers.idempotent")).isZero();
         }
     }
 

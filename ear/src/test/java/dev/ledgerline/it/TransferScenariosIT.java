@@ -149,10 +149,10 @@ class TransferScenariosIT {
         try (var broker = BrokerInspector.connect(IntegrationSettings.brokerUrl())) {
             // Only the queues the broker configuration declares: no queue auto-created under a JNDI name.
             assertThat(broker.queueNames())
-                    .contains("transfers.xa", "transfers.xa.dlq", "transfers.idem", "transfers.idem.dlq")
+                    .contains("transfers.xa", "transfers.xa.dlq", "transfers.idempotent", "transfers.idempotent.dlq")
                     .noneMatch(name -> name.startsWith("jms"));
             assertThat(broker.messageCount("transfers.xa")).isZero();
-            assertThat(broker.messageCount("transfers.idem")).isZero();
+            assertThat(broker.messageCount("transfers.idempotent")).isZero();
             assertThat(broker.preparedTransactions()).isEmpty();
         }
     }

@@ -43,7 +43,7 @@ class OutboxStoreTest {
 
     private long insert(String payload, Instant createdAt) throws SQLException {
         try (Connection c = ds.getConnection()) {
-            return outbox.insert(c, transferId, "transfers.idem", payload, createdAt);
+            return outbox.insert(c, transferId, "transfers.idempotent", payload, createdAt);
         }
     }
 
@@ -75,7 +75,7 @@ class OutboxStoreTest {
 
         assertThat(claimed).extracting(OutboxMessage::id).containsExactly(oldest, middle);
         assertThat(claimed.get(0)).isEqualTo(
-                new OutboxMessage(oldest, transferId, TransferMode.XA, "transfers.idem", "oldest", now.minusSeconds(3)));
+                new OutboxMessage(oldest, transferId, TransferMode.XA, "transfers.idempotent", "oldest", now.minusSeconds(3)));
         assertThat(claim("relay-a", now, 2)).extracting(OutboxMessage::id).containsExactly(newest);
     }
 

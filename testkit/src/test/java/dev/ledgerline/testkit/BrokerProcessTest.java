@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BrokerProcessTest {
 
     private static final String XA_QUEUE = "transfers.xa";
-    private static final String IDEM_QUEUE = "transfers.idem";
+    private static final String IDEMPOTENT_QUEUE = "transfers.idempotent";
     private static final long RECEIVE_TIMEOUT_MILLIS = 5_000;
     private static final Duration COUNT_SETTLES = Duration.ofSeconds(10);
 
@@ -93,7 +93,7 @@ class BrokerProcessTest {
                         .isInstanceOf(InvalidDestinationRuntimeException.class);
             }
             assertThat(inspector.queueNames()).containsExactlyInAnyOrder(
-                    "transfers.xa", "transfers.xa.dlq", "transfers.idem", "transfers.idem.dlq",
+                    "transfers.xa", "transfers.xa.dlq", "transfers.idempotent", "transfers.idempotent.dlq",
                     "transfers.unsafe", "transfers.unsafe.dlq");
         }
     }
@@ -103,7 +103,7 @@ class BrokerProcessTest {
         int port = FreePort.pick();
         try (BrokerProcess broker = BrokerProcess.start(tempDir, port);
              ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url())) {
-            send(factory, IDEM_QUEUE, "survivor");
+            send(factory, IDEMPOTENT_QUEUE, "survivor");
             broker.kill();
             assertThat(broker.isAlive()).isFalse();
         }
@@ -111,8 +111,8 @@ class BrokerProcessTest {
         try (BrokerProcess restarted = BrokerProcess.start(tempDir, port);
              BrokerInspector inspector = BrokerInspector.connect(restarted.url());
              ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(restarted.url())) {
-            assertThat(inspector.messageCount(IDEM_QUEUE)).isEqualTo(1);
-            assertThat(receive(factory, IDEM_QUEUE)).isEqualTo("survivor");
+            assertThat(inspector.messageCount(IDEMPOTENT_QUEUE)).isEqualTo(1);
+            assertThat(receive(factory, IDEMPOTENT_QUEUE)).isEqualTo("survivor");
         }
     }
 

@@ -22,9 +22,9 @@ import dev.ledgerline.worker.consume.DeadLetterEnding;
 import dev.ledgerline.worker.consume.MessageHandler;
 import dev.ledgerline.worker.consume.TransferApplication;
 import dev.ledgerline.worker.consume.XaQueueConsumer;
-import dev.ledgerline.worker.xa.BrokerRecoveryHelper;
-import dev.ledgerline.worker.xa.DatabaseRecoveryHelper;
-import dev.ledgerline.worker.xa.TransactionServices;
+import dev.ledgerline.worker.narayana.BrokerRecoveryHelper;
+import dev.ledgerline.worker.narayana.DatabaseRecoveryHelper;
+import dev.ledgerline.worker.narayana.TransactionServices;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

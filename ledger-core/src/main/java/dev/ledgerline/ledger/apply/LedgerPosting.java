@@ -65,7 +65,7 @@ final class LedgerPosting {
             if (posting == postings.get(0) && transfer.mode() == TransferMode.IDEMPOTENT) {
                 // One balance moved, the other not yet, nothing committed. Only the idempotent design's
                 // consumer halts here; the XA path shares this code, and its points are the coordinator's.
-                CrashPoints.reach(CrashPoint.IDEM_MID_TRANSACTION);
+                CrashPoints.reach(CrashPoint.IDEMPOTENT_MID_TRANSACTION);
             }
         }
         finish(c, transfer, TransferStatus.COMPLETED, null, now);

@@ -31,13 +31,13 @@ public enum CrashPoint {
     XA_AFTER_ALL_COMMITS("xa.after-commits-before-forget", Design.XA,
             "both branches are committed, the coordinator has not forgotten the transaction"),
 
-    IDEM_AFTER_SUBMIT_COMMIT("idem.after-submit-commit-before-publish", Design.IDEMPOTENT,
+    IDEMPOTENT_AFTER_SUBMIT_COMMIT("idempotent.after-submit-commit-before-publish", Design.IDEMPOTENT,
             "the transfer and its outbox row are committed, nothing is published"),
-    IDEM_AFTER_PUBLISH("idem.after-publish-before-mark", Design.IDEMPOTENT,
+    IDEMPOTENT_AFTER_PUBLISH("idempotent.after-publish-before-mark", Design.IDEMPOTENT,
             "the message is on the queue, its outbox row is not marked published"),
-    IDEM_MID_TRANSACTION("idem.mid-consumer-transaction", Design.IDEMPOTENT,
+    IDEMPOTENT_MID_TRANSACTION("idempotent.mid-consumer-transaction", Design.IDEMPOTENT,
             "the consumer has moved one of the two balances (in account-id order), not yet the other"),
-    IDEM_AFTER_COMMIT_BEFORE_ACK("idem.after-db-commit-before-ack", Design.IDEMPOTENT,
+    IDEMPOTENT_AFTER_COMMIT_BEFORE_ACK("idempotent.after-db-commit-before-ack", Design.IDEMPOTENT,
             "the consumer's local transaction is committed, the message is not acknowledged"),
 
     UNSAFE_AFTER_ACK_BEFORE_APPLY("at-most-once.after-ack-before-apply", Design.UNSAFE,

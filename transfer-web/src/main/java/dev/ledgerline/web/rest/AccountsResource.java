@@ -11,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.ledgerline.ledger.service.LedgerQueries;
+import dev.ledgerline.server.query.LedgerQueries;
 
 /** Accounts with their balances; one account with its ledger entries, newest first. */
 @Path("/accounts")

@@ -9,7 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import dev.ledgerline.ledger.service.Backlog;
+import dev.ledgerline.server.query.Backlog;
 
 /**
  * What waits now: unpublished outbox rows (from the database) and dead letters not yet taken (a browser's

@@ -12,7 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.ledgerline.ledger.check.InvariantReport;
-import dev.ledgerline.ledger.service.LedgerQueries;
+import dev.ledgerline.server.query.LedgerQueries;
 
 /**
  * The ledger's invariants evaluated now, from the database. {@code settleSeconds} is how long a transfer

@@ -12,7 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.ledgerline.ledger.service.LedgerSettings;
+import dev.ledgerline.server.config.LedgerSettings;
 
 /**
  * The latest crash drill and benchmark reports, as their tools wrote them ({@code report.json}), from the

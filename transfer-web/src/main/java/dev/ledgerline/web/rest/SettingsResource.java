@@ -11,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.ledgerline.ledger.domain.TransferMode;
-import dev.ledgerline.ledger.service.LedgerSettings;
+import dev.ledgerline.server.config.LedgerSettings;
 
 /**
  * What a client needs to offer the right choices: the modes this server accepts (the unsafe ones only when

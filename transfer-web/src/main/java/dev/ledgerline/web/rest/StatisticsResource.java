@@ -9,7 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import dev.ledgerline.ledger.service.TransferMetrics;
+import dev.ledgerline.server.observe.TransferMetrics;
 
 /**
  * The application's metrics per mode since the server started, as JSON: the same meters Liberty publishes at

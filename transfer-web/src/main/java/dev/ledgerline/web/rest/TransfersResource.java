@@ -25,16 +25,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import dev.ledgerline.ledger.domain.TransferMode;
-import dev.ledgerline.ledger.idem.IdempotentTransferSubmission;
-import dev.ledgerline.ledger.service.ConcurrentSubmissionException;
-import dev.ledgerline.ledger.service.LedgerQueries;
-import dev.ledgerline.ledger.service.LedgerSettings;
-import dev.ledgerline.ledger.service.Submission;
-import dev.ledgerline.ledger.service.TransferRefusedException;
 import dev.ledgerline.ledger.submit.RequestCheck;
 import dev.ledgerline.ledger.submit.TransferRequest;
-import dev.ledgerline.ledger.unsafe.UnsafeTransferSubmission;
-import dev.ledgerline.ledger.xa.XaTransferSubmission;
+import dev.ledgerline.server.config.LedgerSettings;
+import dev.ledgerline.server.idempotent.IdempotentTransferSubmission;
+import dev.ledgerline.server.query.LedgerQueries;
+import dev.ledgerline.server.submit.ConcurrentSubmissionException;
+import dev.ledgerline.server.submit.Submission;
+import dev.ledgerline.server.submit.TransferRefusedException;
+import dev.ledgerline.server.unsafe.UnsafeTransferSubmission;
+import dev.ledgerline.server.xa.XaTransferSubmission;
 
 /**
  * Submitting a transfer answers 202 Accepted with its location: the money moves later, when a consumer

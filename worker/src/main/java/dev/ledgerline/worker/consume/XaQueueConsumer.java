@@ -25,9 +25,9 @@ import jakarta.transaction.TransactionManager;
 
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.messaging.QueuePoller;
-import dev.ledgerline.worker.xa.CrashPointXAResource;
-import dev.ledgerline.worker.xa.NamedXAResource;
-import dev.ledgerline.worker.xa.ResourceManager;
+import dev.ledgerline.worker.narayana.CrashPointXAResource;
+import dev.ledgerline.worker.narayana.NamedXAResource;
+import dev.ledgerline.worker.narayana.ResourceManager;
 
 /**
  * One consumer thread's XA work: each call takes at most one message from a queue and handles it in one

@@ -1,0 +1,54 @@
+package dev.ledgerline.server.idempotent;
+
+import java.sql.SQLException;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+import dev.ledgerline.ledger.messaging.DeadLetters;
+import dev.ledgerline.server.config.LedgerResources;
+import dev.ledgerline.server.observe.TransferLog;
+
+/**
+ * Ends the idempotent transfers whose messages the broker gave up on ({@code transfers.idempotent.dlq}): FAILED
+ * with the last recorded error, in a local transaction committed before the dead letter is acknowledged.
+ * Ending a transfer twice is impossible (only a QUEUED transfer is ended), so a redelivered dead letter is
+ * harmless.
+ */
+@MessageDriven(name = "IdempotentDeadLetterConsumer")
+@TransactionManagement(TransactionManagementType.BEAN)
+public class IdempotentDeadLetterConsumer implements MessageListener {
+
+    @Resource(lookup = LedgerResources.LOCAL_DATA_SOURCE)
+    DataSource dataSource;
+
+    @Inject
+    TransferLog log;
+
+    private final DeadLetters ending = new DeadLetters();
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            LocalTransaction.run(dataSource, c -> {
+                try {
+                    return ending.fail(c, message, clock.instant());
+                } catch (JMSException e) {
+                    throw new IllegalStateException("unreadable dead letter: " + e.getMessage(), e);
+                }
+            }).ifPresent(log::afterCommit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not process a dead letter: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.ledgerline.server.unsafe;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+
+import dev.ledgerline.ledger.messaging.QueuePoller;
+import dev.ledgerline.server.config.LedgerSettings;
+
+/**
+ * Starts the UNSAFE consumers, one poller on {@code transfers.unsafe} and one on its dead-letter queue, only
+ * when {@code ledgerline.unsafe-modes.enabled} is true; otherwise no thread is started and nothing here runs.
+ * Each poll is a call to a bean that holds no transaction, as for the XA consumers.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class UnsafeConsumers {
+
+    private static final Logger LOG = Logger.getLogger(UnsafeConsumers.class.getName());
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @EJB
+    UnsafeTransferProcessor processor;
+
+    @EJB
+    UnsafeDeadLetterProcessor deadLetters;
+
+    @Inject
+    LedgerSettings settings;
+
+    private final List<QueuePoller> pollers = new ArrayList<>();
+
+    @PostConstruct
+    void start() {
+        if (!settings.unsafeModesEnabled()) {
+            return;
+        }
+        long wait = settings.pollWaitMillis();
+        schedule(new QueuePoller("unsafe-consumer", () -> processor.takeNext(wait), Duration.ZERO));
+        schedule(new QueuePoller("unsafe-dead-letters", () -> deadLetters.failNext(wait), Duration.ZERO));
+        LOG.info("started the unsafe consumers on transfers.unsafe and transfers.unsafe.dlq");
+    }
+
+    private void schedule(QueuePoller poller) {
+        pollers.add(poller);
+        Thread thread = threads.newThread(poller);
+        thread.setName("ledgerline-" + poller.name());
+        thread.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (pollers.isEmpty()) {
+            return;
+        }
+        Duration wait = Duration.ofMillis(settings.pollWaitMillis()).plusSeconds(5);
+        pollers.forEach(QueuePoller::stop);
+        pollers.forEach(poller -> poller.awaitFinished(wait));
+        LOG.info("stopped the unsafe consumers");
+    }
+}
