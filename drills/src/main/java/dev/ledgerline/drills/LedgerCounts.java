@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.ledgerline.ledger.store.Dialect;
+
 /** Counts the report needs from the database: transfers by status, and branches left prepared. */
 final class LedgerCounts {
 
@@ -25,9 +27,7 @@ final class LedgerCounts {
     }
 
     static long preparedBranches(Connection c) throws SQLException {
-        String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
-        String sql = product.contains("h2") ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.IN_DOUBT"
-                : "SELECT COUNT(*) FROM pg_prepared_xacts";
+        String sql = "SELECT COUNT(*) FROM (" + Dialect.of(c).preparedBranchesQuery() + ") branches";
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);

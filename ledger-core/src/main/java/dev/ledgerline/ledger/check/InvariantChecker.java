@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+
+import dev.ledgerline.ledger.store.Dialect;
 
 /**
  * Checks the ledger's invariants from what the database holds, and nothing else: like Jepsen's bank
@@ -146,15 +147,7 @@ public final class InvariantChecker {
     }
 
     private static InvariantResult nothingInDoubt(Connection c) throws SQLException {
-        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        String sql;
-        if (product.contains("h2")) {
-            sql = "SELECT TRANSACTION_NAME AS xid, TRANSACTION_STATE AS state FROM INFORMATION_SCHEMA.IN_DOUBT";
-        } else if (product.contains("postgres")) {
-            sql = "SELECT gid AS xid, 'PREPARED' AS state FROM pg_prepared_xacts";
-        } else {
-            throw new SQLException("no in-doubt query for database " + product);
-        }
+        String sql = Dialect.of(c).preparedBranchesQuery();
         return countRows(c, sql, NOTHING_IN_DOUBT, "no prepared (in-doubt) transaction branch left in the database",
                 rs -> "branch " + rs.getString("xid") + " " + rs.getString("state"),
                 "no prepared branch");
