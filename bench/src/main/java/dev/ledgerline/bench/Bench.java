@@ -2,22 +2,20 @@ package dev.ledgerline.bench;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import dev.ledgerline.drills.Database;
-import dev.ledgerline.drills.Installation;
-import dev.ledgerline.testkit.BrokerProcess;
-import dev.ledgerline.testkit.WorkerProcess;
-
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import dev.ledgerline.harness.Installation;
+import dev.ledgerline.harness.cli.DatabaseConverter;
+import dev.ledgerline.harness.database.Database;
 
 /**
  * {@code bench [--short | --full]}: XA against idempotent, in Liberty and in the Narayana worker, with the
@@ -60,9 +58,9 @@ public final class Bench implements Callable<Integer> {
                     + "include the recorder's overhead: compare profiled runs with profiled runs.")
     boolean profileLiberty;
 
-    @Option(names = "--database", defaultValue = "postgresql",
+    @Option(names = "--database", defaultValue = "postgresql", converter = DatabaseConverter.class,
             description = "The database of every scenario: postgresql or h2 (default: ${DEFAULT-VALUE}).")
-    String databaseLabel;
+    Database database;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of every workload (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -85,15 +83,10 @@ public final class Bench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Profile profile = length != null && length.fullRun ? Profile.FULL : Profile.SHORT;
-        Database database = java.util.Arrays.stream(Database.values()).filter(d -> d.label().equals(databaseLabel))
-                .findFirst().orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this),
-                        "unknown database " + databaseLabel + ": postgresql or h2"));
         // Absolute: the paths go into the environment of processes started elsewhere (Liberty's output, H2's URL).
         projectRoot = projectRoot.toAbsolutePath().normalize();
         output = output.toAbsolutePath().normalize();
-        Installation installation = new Installation(projectRoot);
-        System.setProperty(BrokerProcess.LIB_DIR_PROPERTY, installation.brokerLib().toString());
-        System.setProperty(WorkerProcess.LIB_DIR_PROPERTY, installation.workerLib().toString());
+        Installation installation = new Installation(projectRoot).useForChildProcesses();
         Path runs = output.resolve("runs");
         Ports ports = new Ports(httpPort, brokerPort, statusPort);
         Instant started = Instant.now();

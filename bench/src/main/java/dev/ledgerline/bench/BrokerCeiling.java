@@ -21,6 +21,7 @@ import jakarta.jms.Queue;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
+import dev.ledgerline.harness.RunDirectory;
 import dev.ledgerline.ledger.check.InvariantResult;
 import dev.ledgerline.ledger.messaging.TransferMessages;
 import dev.ledgerline.testkit.BrokerInspector;
@@ -59,7 +60,7 @@ final class BrokerCeiling {
     }
 
     private Row run(String name, int consumers, int transfers, List<SyncCount> syncs) throws Exception {
-        Path dir = Runs.fresh(runsDir.resolve(name));
+        Path dir = RunDirectory.fresh(runsDir.resolve(name));
         Latencies latencies = new Latencies();
         try (BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"), ports.broker());
              // No prefetch, as the server's connection factories: a buffered message would wait in one
@@ -95,7 +96,7 @@ final class BrokerCeiling {
                         "every message sent was received and acknowledged", left, QUEUE + " holds " + left,
                         QUEUE + " is empty")));
             }
-            return new Row(Row.CEILING, "broker", "any", consumers, latencies.count(), latencies.count() / seconds,
+            return new Row(Row.CEILING, Row.BROKER_CEILING, "any", consumers, latencies.count(), latencies.count() / seconds,
                     latencies.percentiles(), cpu.toNanos() / 1e6 / Math.max(1, latencies.count()), heap,
                     LATENCY_MEANING);
         }

@@ -1,12 +1,13 @@
 package dev.ledgerline.drills;
 
-
 import java.util.UUID;
 
 import jakarta.jms.JMSContext;
 import jakarta.jms.TextMessage;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+import dev.ledgerline.harness.load.History;
 
 /**
  * Puts second copies of already-delivered idempotent messages on {@code transfers.idempotent}, as a relay that

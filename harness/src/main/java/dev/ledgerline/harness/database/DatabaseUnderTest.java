@@ -1,4 +1,4 @@
-package dev.ledgerline.drills;
+package dev.ledgerline.harness.database;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,12 +9,15 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-
-import javax.sql.DataSource;
 import java.util.TreeMap;
 
-/** The database of one drill, as the victim and the checker reach it. */
-public interface DrillDatabase extends AutoCloseable {
+import javax.sql.DataSource;
+
+/**
+ * The database of one run (a drill, a stress run, a benchmark scenario), as the process under test, the
+ * load and the checker reach it.
+ */
+public interface DatabaseUnderTest extends AutoCloseable {
 
     String jdbcUrl();
 
@@ -61,7 +64,8 @@ public interface DrillDatabase extends AutoCloseable {
     @Override
     void close();
 
-    static DrillDatabase start(Database database, Path runDir) throws Exception {
+    /** A fresh database of the given kind inside the run directory (H2's file, or a PostgreSQL cluster). */
+    static DatabaseUnderTest start(Database database, Path runDir) throws Exception {
         return switch (database) {
             case H2 -> new H2Database(runDir.resolve("data"));
             case POSTGRESQL -> PostgresDatabase.start(runDir.resolve("postgres"));

@@ -1,4 +1,4 @@
-package dev.ledgerline.drills;
+package dev.ledgerline.harness.check;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,16 +13,19 @@ import java.util.UUID;
 
 import javax.transaction.xa.Xid;
 
+import dev.ledgerline.harness.load.History;
 import dev.ledgerline.ledger.check.InvariantChecker;
 import dev.ledgerline.ledger.check.InvariantResult;
 import dev.ledgerline.testkit.BrokerInspector;
 
 /**
- * Every invariant of DESIGN.md after a drill, from what the database, the broker and the coordinators'
- * logs hold, and from the clients' history: the database half is {@link InvariantChecker} (the same checker
- * the tests and the API use); this class adds what only a drill can see.
+ * Every invariant of docs/design.md (the six numbered ones) after a drill, a stress run or a benchmark
+ * scenario, from what the database, the broker and the coordinators' logs hold, and from the clients' history,
+ * like Jepsen's bank checker: the database half is {@link InvariantChecker} (the same checker the tests and the
+ * API use); this class adds what only a run from outside can see (invariants 3 and 5: what the clients were
+ * promised, the broker's prepared branches and queues, the coordinator's log).
  */
-public final class DrillChecker {
+public final class RunChecker {
 
     public static final String ACCEPTED_APPLIED_EXACTLY_ONCE = "accepted-applied-exactly-once";
     public static final String CLIENT_REQUESTS_ANSWERED = "client-requests-answered";
@@ -30,7 +33,7 @@ public final class DrillChecker {
     public static final String QUEUES_DRAINED = "queues-drained";
     public static final String NO_COORDINATOR_LOG_LEFT = "no-coordinator-log-left";
 
-    private DrillChecker() {
+    private RunChecker() {
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.ledgerline.drills;
+package dev.ledgerline.harness.database;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,12 +10,12 @@ import java.util.TreeMap;
 import dev.ledgerline.ledger.store.Dialect;
 
 /** Counts the report needs from the database: transfers by status, and branches left prepared. */
-final class LedgerCounts {
+public final class LedgerCounts {
 
     private LedgerCounts() {
     }
 
-    static Map<String, Long> transfersByStatus(Connection c) throws SQLException {
+    public static Map<String, Long> transfersByStatus(Connection c) throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*) AS n FROM transfer GROUP BY status");
              ResultSet rs = ps.executeQuery()) {
@@ -26,7 +26,7 @@ final class LedgerCounts {
         return counts;
     }
 
-    static long preparedBranches(Connection c) throws SQLException {
+    public static long preparedBranches(Connection c) throws SQLException {
         String sql = "SELECT COUNT(*) FROM (" + Dialect.of(c).preparedBranchesQuery() + ") branches";
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();

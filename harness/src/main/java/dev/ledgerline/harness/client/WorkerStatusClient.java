@@ -1,4 +1,4 @@
-package dev.ledgerline.drills;
+package dev.ledgerline.harness.client;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 
 /** Reads the worker's {@code GET /ledger/totals}: money per currency and transfers per status. */
@@ -24,10 +25,12 @@ public final class WorkerStatusClient {
         this.totals = URI.create("http://127.0.0.1:" + port + "/ledger/totals");
     }
 
-    Optional<Map<String, Long>> money() {
+    /** Money per currency in minor units, or empty if the worker cannot be reached. */
+    public Optional<Map<String, Long>> money() {
         return read().map(o -> numbers(o.getJsonObject("totals")));
     }
 
+    /** Transfers per status, or empty if the worker cannot be reached. */
     public Optional<Map<String, Long>> transfersByStatus() {
         return read().map(o -> numbers(o.getJsonObject("transfers")));
     }
@@ -53,7 +56,7 @@ public final class WorkerStatusClient {
     private static Map<String, Long> numbers(JsonObject o) {
         Map<String, Long> map = new TreeMap<>();
         if (o != null) {
-            o.forEach((k, v) -> map.put(k, ((jakarta.json.JsonNumber) v).longValue()));
+            o.forEach((k, v) -> map.put(k, ((JsonNumber) v).longValue()));
         }
         return map;
     }
