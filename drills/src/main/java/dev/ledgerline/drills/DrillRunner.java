@@ -113,16 +113,16 @@ public final class DrillRunner {
     /** The drill's fault, on the process that runs its load. */
     private DrillOutcome inflict(Drill drill, Path runDir, DatabaseUnderTest db, MoneyTimeline timeline,
                                  List<String> notes) throws Exception {
-        WorkerDrill worker = new WorkerDrill(drill, runDir, db, seed);
         return switch (drill.fault()) {
             case CRASH_POINT -> switch (drill.victim()) {
-                case WORKER -> worker.crashAtPoint(timeline, notes);
+                case WORKER -> new WorkerDrill(drill, runDir, db, seed).crashAtPoint(timeline, notes);
                 case LIBERTY -> underLiberty(drill, runDir, db, timeline, notes, this::crashLibertyAtPoint);
                 case BROKER, LIBERTY_OR_BROKER -> throw new IllegalArgumentException(
                         drill.name() + ": crash points are armed in Liberty or the worker only");
             };
             case BROKER_KILL -> underLiberty(drill, runDir, db, timeline, notes, this::killBrokerUnderLoad);
-            case BROKER_KILL_UNDER_WORKER -> worker.killBrokerUnderWorker(timeline, notes);
+            case BROKER_KILL_UNDER_WORKER ->
+                    new WorkerDrill(drill, runDir, db, seed).killBrokerUnderWorker(timeline, notes);
             case DUPLICATE_DELIVERY -> underLiberty(drill, runDir, db, timeline, notes, this::deliverDuplicates);
             case RANDOM_KILLS -> underLiberty(drill, runDir, db, timeline, notes, this::killAtRandom);
         };
@@ -154,7 +154,7 @@ public final class DrillRunner {
                 liberty.startArmed(drill.point().pointName(), skipFor(drill.point()), libertyCrashRules(runDir));
             }
             TransferClient client = liberty.client();
-            timeline.start(() -> db.readableWhileVictimRuns() ? db.totals() : client.totals());
+            timeline.start(() -> db.readableWhileInUse() ? db.totals() : client.totals());
             timeline.mark("load starts");
             History history;
             try (LoadGenerator load = new LoadGenerator(client,

@@ -89,7 +89,7 @@ final class WorkerDrill {
             String[] runOptions = worker.run(dataDir, CONSUMERS, statusPort,
                     "--recovery-period-seconds", "2", "--recovery-backoff-seconds", "1");
             WorkerStatusClient status = new WorkerStatusClient(statusPort);
-            timeline.start(() -> db.readableWhileVictimRuns() ? db.totals() : status.money());
+            timeline.start(() -> db.readableWhileInUse() ? db.totals() : status.money());
             timeline.mark("load starts");
             long logOffsetAtRestart = fault.inflict(
                     new UnderWorker(broker, worker, runOptions, status, dataDir, timeline, notes));
@@ -171,7 +171,7 @@ final class WorkerDrill {
      */
     private String stateAtKill(Path dataDir) throws Exception {
         String database = "";
-        if (db.readableWhileVictimRuns()) {
+        if (db.readableWhileInUse()) {
             try (Connection c = db.connect()) {
                 database = LedgerCounts.preparedBranches(c) + " prepared branch(es) in the database, ";
             }

@@ -120,19 +120,20 @@ public final class ProcessReaper {
         return tree;
     }
 
-    private static void awaitGone(List<ProcessHandle> processes, Duration timeout) {
-        CompletableFuture<?>[] exits = processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
+    /** @param tree a process and its descendants, as {@link #tree} lists them: the process itself last */
+    private static void awaitGone(List<ProcessHandle> tree, Duration timeout) {
+        long root = tree.get(tree.size() - 1).pid();
+        CompletableFuture<?>[] exits = tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(exits).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("process " + processes.get(processes.size() - 1).pid()
-                    + " (or one of its descendants) still alive " + timeout.toSeconds() + " s after SIGKILL");
+            throw new IllegalStateException("process " + root + " (or one of its descendants) still alive "
+                    + timeout.toSeconds() + " s later");
         } catch (ExecutionException e) {
-            throw new IllegalStateException("could not wait for process " + processes.get(processes.size() - 1).pid(), e);
+            throw new IllegalStateException("could not wait for process " + root, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for process "
-                    + processes.get(processes.size() - 1).pid() + " to go", e);
+            throw new IllegalStateException("interrupted while waiting for process " + root + " to go", e);
         }
     }
 

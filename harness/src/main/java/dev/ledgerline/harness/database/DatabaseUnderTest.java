@@ -28,8 +28,11 @@ public interface DatabaseUnderTest extends AutoCloseable {
     /** What Liberty needs in its environment to use this database (server.xml's settings). */
     Map<String, String> libertyEnvironment();
 
-    /** False for H2 in file mode, which only its owner may open while it runs. */
-    boolean readableWhileVictimRuns();
+    /**
+     * Whether the database can be read while the process under test has it open: false for H2 in file mode,
+     * which admits only its owner while that process runs.
+     */
+    boolean readableWhileInUse();
 
     /** The database as a {@link DataSource}, for what takes one (the schema migration). */
     DataSource dataSource();

@@ -35,7 +35,7 @@ public record H2Database(Path dataDir) implements DatabaseUnderTest {
     }
 
     @Override
-    public boolean readableWhileVictimRuns() {
+    public boolean readableWhileInUse() {
         return false;
     }
 

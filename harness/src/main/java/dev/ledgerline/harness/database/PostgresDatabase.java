@@ -14,7 +14,7 @@ import dev.ledgerline.testkit.PostgresServer;
 /**
  * A PostgreSQL server of the run's own (a fresh cluster in the run directory, loopback, prepared
  * transactions enabled), stopped by PID when the run ends. Unlike H2's file it can be read while the
- * victim runs, so the money timeline reads it directly and never has a gap.
+ * process under test runs, so a drill's money timeline reads it directly and never has a gap.
  */
 final class PostgresDatabase implements DatabaseUnderTest {
 
@@ -49,7 +49,7 @@ final class PostgresDatabase implements DatabaseUnderTest {
     }
 
     @Override
-    public boolean readableWhileVictimRuns() {
+    public boolean readableWhileInUse() {
         return true;
     }
 

@@ -2,6 +2,7 @@ package dev.ledgerline.harness.load;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import dev.ledgerline.ledger.domain.TransferMode;
 
@@ -48,9 +49,9 @@ public record ModeMix(List<TransferMode> modes) {
     }
 
     /** The mix a label names: {@code mixed}, or any transfer mode's wire name. */
-    public static java.util.Optional<ModeMix> labelled(String label) {
+    public static Optional<ModeMix> labelled(String label) {
         if (label.equals(MIXED_LABEL)) {
-            return java.util.Optional.of(MIXED);
+            return Optional.of(MIXED);
         }
         return TransferMode.fromWireName(label).map(ModeMix::only);
     }
