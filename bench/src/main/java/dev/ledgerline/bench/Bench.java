@@ -50,7 +50,7 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--only", split = ",", defaultValue = "ceilings,worker,liberty",
             description = "What to measure, of ceilings, worker and liberty (default: all: ${DEFAULT-VALUE}).")
-    Set<String> parts;
+    Set<BenchPart> parts;
 
     @Option(names = "--profile",
             description = "Record each closed-loop Liberty scenario with Java Flight Recorder and write profile.md "
@@ -77,7 +77,8 @@ public final class Bench implements Callable<Integer> {
     public static void main(String[] args) {
         // Flyway's INFO lines for every scenario's fresh database would bury the benchmark's own.
         java.util.logging.Logger.getLogger("org.flywaydb").setLevel(java.util.logging.Level.WARNING);
-        System.exit(new CommandLine(new Bench()).execute(args));
+        // --only's values are the parts' names in the report's lower case.
+        System.exit(new CommandLine(new Bench()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override
@@ -93,10 +94,10 @@ public final class Bench implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         List<SyncCount> syncs = new ArrayList<>();
         try {
-            if (parts.contains("ceilings")) {
+            if (parts.contains(BenchPart.CEILINGS)) {
                 rows.addAll(ceilings(database, profile, runs, ports, syncs));
             }
-            if (parts.contains("worker")) {
+            if (parts.contains(BenchPart.WORKER)) {
                 WorkerScenario worker = new WorkerScenario(database, runs, ports, seed);
                 for (int consumers : profile.consumers()) {
                     for (Workload workload : Workload.values()) {
@@ -105,7 +106,7 @@ public final class Bench implements Callable<Integer> {
                 }
                 worker.countSyncs(Workload.UNIFORM, SYNC_COUNT_TRANSFERS, syncs);
             }
-            if (parts.contains("liberty")) {
+            if (parts.contains(BenchPart.LIBERTY)) {
                 LibertyScenarios liberty = new LibertyScenarios(installation, database, runs, ports, profile, seed);
                 if (profileLiberty) {
                     liberty.recordProfiles(output.resolve("profiles"));
@@ -159,7 +160,7 @@ public final class Bench implements Callable<Integer> {
     }
 
     /** What the report says about how it measured, for the parts that ran. */
-    private static List<String> notes(Database database, Profile profile, Set<String> parts) {
+    private static List<String> notes(Database database, Profile profile, Set<BenchPart> parts) {
         List<String> notes = new ArrayList<>(List.of(
                 "Profile " + profile.name() + ": consumers " + profile.consumers() + "; " + profile.workerTransfers()
                         + " transfers per worker scenario, " + profile.libertyTransfers() + " per Liberty scenario (after "
@@ -176,7 +177,7 @@ public final class Bench implements Callable<Integer> {
                         + "jcmd GC.run at the end of the scenario.",
                 "Every scenario ends with the invariant checker (and, for the runtimes, the drills' broker and "
                         + "coordinator checks); a broken invariant stops the run with no report."));
-        if (parts.contains("liberty")) {
+        if (parts.contains(BenchPart.LIBERTY)) {
             notes.addAll(List.of(
                     "Liberty: " + profile.clients() + " closed-loop HTTP clients in the benchmark's JVM (a process of its "
                             + "own, not the server's); one server start per consumer count serves both modes and both "
@@ -185,7 +186,7 @@ public final class Bench implements Callable<Integer> {
                             + "schedule at half the rate the closed loop sustained, latency counted from when each was due, "
                             + "so a slow answer cannot hide the wait (no coordinated omission)."));
         }
-        if (parts.contains("worker")) {
+        if (parts.contains(BenchPart.WORKER)) {
             notes.add(
                     "Worker: XA only (the worker has no idempotent consumer); a preloaded backlog, so its latency is "
                             + "queueing time; no open-loop worker run.");

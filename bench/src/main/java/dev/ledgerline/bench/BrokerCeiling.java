@@ -22,6 +22,7 @@ import jakarta.jms.Queue;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 import dev.ledgerline.harness.RunDirectory;
+import dev.ledgerline.harness.TransferQueues;
 import dev.ledgerline.ledger.check.InvariantResult;
 import dev.ledgerline.ledger.messaging.TransferMessages;
 import dev.ledgerline.testkit.BrokerInspector;
@@ -36,7 +37,7 @@ import dev.ledgerline.testkit.BrokerProcess;
 final class BrokerCeiling {
 
     static final String LATENCY_MEANING = "one round trip: send + commit, receive + commit";
-    private static final String QUEUE = "transfers.xa";
+    private static final String QUEUE = TransferQueues.XA;
     private static final long RECEIVE_TIMEOUT_MS = 30_000;
 
     private final Path runsDir;

@@ -217,8 +217,7 @@ final class LibertyScenarios {
         await("every accepted transfer is final").atMost(FINAL_DEADLINE).pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     while (!pending.isEmpty()) {
-                        String status = client.status(pending.peek()).orElse("UNKNOWN");
-                        if (status.equals("QUEUED") || status.equals("UNKNOWN")) {
+                        if (!client.isFinal(pending.peek())) {
                             return false;
                         }
                         pending.poll();

@@ -100,7 +100,7 @@ final class WorkerScenario {
                 cpuAtReady = ProcessMeter.cpu(worker.pid());
                 WorkerStatusClient status = new WorkerStatusClient(statusPort);
                 await(name + " drains its backlog").atMost(DRAIN_DEADLINE).pollInterval(Duration.ofMillis(200))
-                        .until(() -> status.transfersByStatus().map(t -> t.getOrDefault("QUEUED", 0L) == 0).orElse(false));
+                        .until(() -> status.queued().map(queued -> queued == 0).orElse(false));
                 cpuAtEnd = ProcessMeter.cpu(worker.pid());
                 workerSyncs = workerTracer.isPresent() ? workerTracer.get().stop() : Optional.empty();
                 brokerSyncs = brokerTracer.isPresent() ? brokerTracer.get().stop() : Optional.empty();

@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import dev.ledgerline.ledger.check.InvariantResult;
+import dev.ledgerline.ledger.domain.TransferStatus;
 
 /**
  * What a drill found once the system recovered and stopped: the invariants, the transfers by status, how many
  * requests were accepted.
  */
-record DrillOutcome(List<InvariantResult> invariants, Map<String, Long> transfersByStatus, long accepted) {
+record DrillOutcome(List<InvariantResult> invariants, Map<TransferStatus, Long> transfersByStatus, long accepted) {
 
     DrillOutcome {
         invariants = List.copyOf(invariants);

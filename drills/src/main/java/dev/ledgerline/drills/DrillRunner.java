@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.core.ConditionTimeoutException;
@@ -24,6 +23,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import dev.ledgerline.harness.Coordinator;
 import dev.ledgerline.harness.Installation;
 import dev.ledgerline.harness.RunDirectory;
+import dev.ledgerline.harness.TransferQueues;
 import dev.ledgerline.harness.check.RunChecker;
 import dev.ledgerline.harness.client.TransferClient;
 import dev.ledgerline.harness.database.Database;
@@ -36,6 +36,7 @@ import dev.ledgerline.harness.load.ModeMix;
 import dev.ledgerline.harness.load.PlannedTransfer;
 import dev.ledgerline.ledger.check.InvariantResult;
 import dev.ledgerline.ledger.crash.CrashPoint;
+import dev.ledgerline.ledger.domain.TransferStatus;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.FreePort;
 
@@ -211,7 +212,7 @@ public final class DrillRunner {
         awaitFinal(system.liberty().client(), history, RECOVERY_DEADLINE);
         int copies = DuplicateDelivery.sendCopies(system.broker().url(), history, DUPLICATES);
         system.timeline().mark("restart");
-        system.notes().add(copies + " copies of applied messages put on transfers.idempotent");
+        system.notes().add(copies + " copies of applied messages put on " + TransferQueues.IDEMPOTENT);
     }
 
     /** The soak: SIGKILL to Liberty or the broker, chosen at random, every few seconds for the soak's length. */
@@ -289,13 +290,7 @@ public final class DrillRunner {
     }
 
     private static boolean allFinal(TransferClient client, History history) {
-        for (UUID id : history.accepted().values()) {
-            String status = client.status(id).orElse("UNKNOWN");
-            if (status.equals("QUEUED") || status.equals("UNKNOWN")) {
-                return false;
-            }
-        }
-        return true;
+        return history.accepted().values().stream().allMatch(client::isFinal);
     }
 
     /** Recovered: every accepted transfer final, nothing prepared in the broker, every queue empty. */
@@ -304,8 +299,8 @@ public final class DrillRunner {
         try (BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
             await("recovery").atMost(deadline).pollInterval(Duration.ofMillis(500)).until(() ->
                     allFinal(client, history) && inspector.preparedTransactions().isEmpty()
-                            && inspector.messageCount("transfers.xa") == 0
-                            && inspector.messageCount("transfers.idempotent") == 0);
+                            && inspector.messageCount(TransferQueues.XA) == 0
+                            && inspector.messageCount(TransferQueues.IDEMPOTENT) == 0);
             return true;
         } catch (ConditionTimeoutException e) {
             return false;
@@ -352,9 +347,9 @@ public final class DrillRunner {
         Double recovery = timeline.between("restart", "recovered").map(ms -> ms / 1000.0).orElse(null);
         Path chart = outputDir.resolve(drill.name() + "-money.png");
         MoneyChart.write(drill.name(), timeline, chart);
-        Map<String, Long> counts = outcome.transfersByStatus();
-        return new DrillResult(drill, outcome.accepted(), counts.getOrDefault("COMPLETED", 0L),
-                counts.getOrDefault("REJECTED", 0L), counts.getOrDefault("FAILED", 0L), recovery, outcome.invariants(),
-                notes, outputDir.relativize(chart).toString());
+        Map<TransferStatus, Long> counts = outcome.transfersByStatus();
+        return new DrillResult(drill, outcome.accepted(), counts.getOrDefault(TransferStatus.COMPLETED, 0L),
+                counts.getOrDefault(TransferStatus.REJECTED, 0L), counts.getOrDefault(TransferStatus.FAILED, 0L),
+                recovery, outcome.invariants(), notes, outputDir.relativize(chart).toString());
     }
 }

@@ -7,6 +7,7 @@ import jakarta.jms.TextMessage;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
+import dev.ledgerline.harness.TransferQueues;
 import dev.ledgerline.harness.load.History;
 
 /**
@@ -25,7 +26,7 @@ final class DuplicateDelivery {
         int sent = 0;
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
              JMSContext context = factory.createContext()) {
-            var queue = context.createQueue("transfers.idempotent");
+            var queue = context.createQueue(TransferQueues.IDEMPOTENT);
             var producer = context.createProducer();
             for (UUID id : history.accepted().values()) {
                 if (sent == copies) {

@@ -12,6 +12,7 @@ import org.awaitility.core.ConditionTimeoutException;
 
 import dev.ledgerline.harness.Installation;
 import dev.ledgerline.harness.RunDirectory;
+import dev.ledgerline.harness.TransferQueues;
 import dev.ledgerline.harness.check.RunChecker;
 import dev.ledgerline.harness.client.TransferClient;
 import dev.ledgerline.harness.database.Database;
@@ -92,8 +93,8 @@ final class StressRunner {
         try (BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
             await("the load settles").atMost(SETTLE_DEADLINE).pollInterval(Duration.ofSeconds(2)).until(() ->
                     client.unfinishedTransfers().orElse(-1L) == 0
-                            && inspector.messageCount("transfers.xa") == 0
-                            && inspector.messageCount("transfers.idempotent") == 0);
+                            && inspector.messageCount(TransferQueues.XA) == 0
+                            && inspector.messageCount(TransferQueues.IDEMPOTENT) == 0);
             return true;
         } catch (ConditionTimeoutException e) {
             return false;

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.awaitility.core.ConditionTimeoutException;
 
+import dev.ledgerline.harness.TransferQueues;
 import dev.ledgerline.harness.check.RunChecker;
 import dev.ledgerline.harness.client.WorkerStatusClient;
 import dev.ledgerline.harness.database.DatabaseUnderTest;
@@ -22,6 +23,7 @@ import dev.ledgerline.harness.database.LedgerCounts;
 import dev.ledgerline.harness.worker.WorkerCommandLine;
 import dev.ledgerline.ledger.check.InvariantResult;
 import dev.ledgerline.ledger.crash.CrashPoints;
+import dev.ledgerline.ledger.domain.TransferStatus;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.FreePort;
 import dev.ledgerline.testkit.ObjectStoreContents;
@@ -116,8 +118,10 @@ final class WorkerDrill {
     private long killBrokerWhileDraining(UnderWorker system) throws Exception {
         try (WorkerProcess worker = system.worker().start(Map.of(), system.runOptions())) {
             await("a third of the load applied").atMost(CRASH_DEADLINE).pollInterval(Duration.ofMillis(100))
-                    .until(() -> system.status().transfersByStatus().map(t -> t.getOrDefault("COMPLETED", 0L)
-                            + t.getOrDefault("REJECTED", 0L) >= DrillRunner.TRANSFERS / 3).orElse(false));
+                    .until(() -> system.status().transfersByStatus()
+                            .map(t -> t.getOrDefault(TransferStatus.COMPLETED, 0L)
+                                    + t.getOrDefault(TransferStatus.REJECTED, 0L) >= DrillRunner.TRANSFERS / 3)
+                            .orElse(false));
             system.broker().kill();
             system.timeline().mark("broker killed");
             system.notes().add(stateAtKill(system.dataDir()));
@@ -187,9 +191,9 @@ final class WorkerDrill {
             throws Exception {
         try (BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
             await("the worker recovers and drains").atMost(RECOVERY_DEADLINE).pollInterval(Duration.ofMillis(500))
-                    .until(() -> status.transfersByStatus().map(t -> t.getOrDefault("QUEUED", 0L) == 0).orElse(false)
+                    .until(() -> status.queued().map(queued -> queued == 0).orElse(false)
                             && inspector.preparedTransactions().isEmpty()
-                            && inspector.messageCount("transfers.xa") == 0
+                            && inspector.messageCount(TransferQueues.XA) == 0
                             && ObjectStoreContents.transactionRecords(objectStore(dataDir)).isEmpty());
             return true;
         } catch (ConditionTimeoutException e) {

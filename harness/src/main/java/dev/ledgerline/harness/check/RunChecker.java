@@ -13,9 +13,11 @@ import java.util.UUID;
 
 import javax.transaction.xa.Xid;
 
+import dev.ledgerline.harness.TransferQueues;
 import dev.ledgerline.harness.load.History;
 import dev.ledgerline.ledger.check.InvariantChecker;
 import dev.ledgerline.ledger.check.InvariantResult;
+import dev.ledgerline.ledger.domain.TransferStatus;
 import dev.ledgerline.testkit.BrokerInspector;
 
 /**
@@ -73,7 +75,7 @@ public final class RunChecker {
                         problem = "key " + e.getKey() + " was accepted as " + e.getValue() + " but no transfer exists";
                     } else if (!UUID.fromString(rs.getString("id").trim()).equals(e.getValue())) {
                         problem = "key " + e.getKey() + " was accepted as " + e.getValue() + " but is " + rs.getString("id");
-                    } else if (!List.of("COMPLETED", "REJECTED").contains(rs.getString("status").trim())) {
+                    } else if (!isAppliedOrRejected(rs.getString("status"))) {
                         problem = "transfer " + e.getValue() + " is " + rs.getString("status").trim();
                     }
                 }
@@ -100,7 +102,7 @@ public final class RunChecker {
             while (rs.next()) {
                 total++;
                 String status = rs.getString("status").trim();
-                if (!status.equals("COMPLETED") && !status.equals("REJECTED") && violations++ == 0) {
+                if (!isAppliedOrRejected(status) && violations++ == 0) {
                     first = "transfer " + rs.getString("id").trim() + " is " + status
                             + (rs.getString("last_error") == null ? "" : ": " + rs.getString("last_error"));
                 }
@@ -109,6 +111,12 @@ public final class RunChecker {
         return InvariantResult.of(ACCEPTED_APPLIED_EXACTLY_ONCE,
                 "every transfer put on the queue is completed or rejected, none lost or failed",
                 violations, first, total + " transfers, all completed or rejected");
+    }
+
+    /** COMPLETED or REJECTED: final, and not FAILED, which is a transfer accepted and never applied. */
+    private static boolean isAppliedOrRejected(String status) {
+        TransferStatus s = TransferStatus.valueOf(status.trim());
+        return s == TransferStatus.COMPLETED || s == TransferStatus.REJECTED;
     }
 
     private static InvariantResult clientRequestsAnswered(History history) {
@@ -129,7 +137,7 @@ public final class RunChecker {
         long violations = 0;
         String first = null;
         for (String queue : broker.queueNames()) {
-            if (!queue.startsWith("transfers.")) {
+            if (!queue.startsWith(TransferQueues.PREFIX)) {
                 continue;
             }
             long count = broker.messageCount(queue);

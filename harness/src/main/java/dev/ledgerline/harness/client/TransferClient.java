@@ -20,6 +20,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import dev.ledgerline.ledger.domain.TransferMode;
+import dev.ledgerline.ledger.domain.TransferStatus;
 
 /**
  * A client of Liberty's REST API for the drills and the benchmark. Every call either answers or says it could
@@ -72,8 +73,13 @@ public final class TransferClient {
     }
 
     /** The transfer's status, or empty if the server cannot be reached. */
-    public Optional<String> status(UUID id) {
-        return get("transfers/" + id).map(o -> o.getString("status"));
+    public Optional<TransferStatus> status(UUID id) {
+        return get("transfers/" + id).map(o -> TransferStatus.valueOf(o.getString("status")));
+    }
+
+    /** Whether the transfer is known to be final: false while it is queued or the server cannot be reached. */
+    public boolean isFinal(UUID id) {
+        return status(id).map(TransferStatus::isFinal).orElse(false);
     }
 
     /** The sum of balances per currency, in minor units, or empty if the server cannot be reached. */

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -14,6 +15,8 @@ import java.util.TreeMap;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+
+import dev.ledgerline.ledger.domain.TransferStatus;
 
 /** Reads the worker's {@code GET /ledger/totals}: money per currency and transfers per status. */
 public final class WorkerStatusClient {
@@ -31,8 +34,18 @@ public final class WorkerStatusClient {
     }
 
     /** Transfers per status, or empty if the worker cannot be reached. */
-    public Optional<Map<String, Long>> transfersByStatus() {
-        return read().map(o -> numbers(o.getJsonObject("transfers")));
+    public Optional<Map<TransferStatus, Long>> transfersByStatus() {
+        return read().map(o -> {
+            Map<TransferStatus, Long> byStatus = new EnumMap<>(TransferStatus.class);
+            numbers(o.getJsonObject("transfers"))
+                    .forEach((status, n) -> byStatus.put(TransferStatus.valueOf(status), n));
+            return byStatus;
+        });
+    }
+
+    /** How many transfers are still queued, or empty if the worker cannot be reached. */
+    public Optional<Long> queued() {
+        return transfersByStatus().map(t -> t.getOrDefault(TransferStatus.QUEUED, 0L));
     }
 
     private Optional<JsonObject> read() {
