@@ -1,8 +1,10 @@
 package dev.ledgerline.drills;
 
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import dev.ledgerline.harness.Coordinator;
 import dev.ledgerline.harness.database.Database;
@@ -29,7 +31,8 @@ public record Drill(String name, Victim victim, Database database, ModeMix modes
         Objects.requireNonNull(database);
         Objects.requireNonNull(modes);
         Objects.requireNonNull(fault);
-        mustFail = Set.copyOf(mustFail);
+        // Sorted: Set.copyOf's order changes from one JVM to the next, and the reports list this set.
+        mustFail = Collections.unmodifiableSortedSet(new TreeSet<>(mustFail));
         if ((fault == Fault.CRASH_POINT) != (point != null)) {
             throw new IllegalArgumentException(name + ": a crash point goes with, and only with, fault CRASH_POINT");
         }
