@@ -2,22 +2,20 @@ package dev.ledgerline.bench;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import dev.ledgerline.drills.Database;
-import dev.ledgerline.drills.Installation;
-import dev.ledgerline.testkit.BrokerProcess;
-import dev.ledgerline.testkit.WorkerProcess;
-
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import dev.ledgerline.harness.Installation;
+import dev.ledgerline.harness.cli.DatabaseConverter;
+import dev.ledgerline.harness.database.Database;
 
 /**
  * {@code bench [--short | --full]}: XA against idempotent, in Liberty and in the Narayana worker, with the
@@ -52,7 +50,7 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--only", split = ",", defaultValue = "ceilings,worker,liberty",
             description = "What to measure, of ceilings, worker and liberty (default: all: ${DEFAULT-VALUE}).")
-    Set<String> parts;
+    Set<BenchPart> parts;
 
     @Option(names = "--profile",
             description = "Record each closed-loop Liberty scenario with Java Flight Recorder and write profile.md "
@@ -60,9 +58,9 @@ public final class Bench implements Callable<Integer> {
                     + "include the recorder's overhead: compare profiled runs with profiled runs.")
     boolean profileLiberty;
 
-    @Option(names = "--database", defaultValue = "postgresql",
+    @Option(names = "--database", defaultValue = "postgresql", converter = DatabaseConverter.class,
             description = "The database of every scenario: postgresql or h2 (default: ${DEFAULT-VALUE}).")
-    String databaseLabel;
+    Database database;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of every workload (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -79,31 +77,27 @@ public final class Bench implements Callable<Integer> {
     public static void main(String[] args) {
         // Flyway's INFO lines for every scenario's fresh database would bury the benchmark's own.
         java.util.logging.Logger.getLogger("org.flywaydb").setLevel(java.util.logging.Level.WARNING);
-        System.exit(new CommandLine(new Bench()).execute(args));
+        // --only's values are the parts' names in the report's lower case.
+        System.exit(new CommandLine(new Bench()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
         Profile profile = length != null && length.fullRun ? Profile.FULL : Profile.SHORT;
-        Database database = java.util.Arrays.stream(Database.values()).filter(d -> d.label().equals(databaseLabel))
-                .findFirst().orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this),
-                        "unknown database " + databaseLabel + ": postgresql or h2"));
         // Absolute: the paths go into the environment of processes started elsewhere (Liberty's output, H2's URL).
         projectRoot = projectRoot.toAbsolutePath().normalize();
         output = output.toAbsolutePath().normalize();
-        Installation installation = new Installation(projectRoot);
-        System.setProperty(BrokerProcess.LIB_DIR_PROPERTY, installation.brokerLib().toString());
-        System.setProperty(WorkerProcess.LIB_DIR_PROPERTY, installation.workerLib().toString());
+        Installation installation = new Installation(projectRoot).useForChildProcesses();
         Path runs = output.resolve("runs");
         Ports ports = new Ports(httpPort, brokerPort, statusPort);
         Instant started = Instant.now();
         List<Row> rows = new ArrayList<>();
         List<SyncCount> syncs = new ArrayList<>();
         try {
-            if (parts.contains("ceilings")) {
+            if (parts.contains(BenchPart.CEILINGS)) {
                 rows.addAll(ceilings(database, profile, runs, ports, syncs));
             }
-            if (parts.contains("worker")) {
+            if (parts.contains(BenchPart.WORKER)) {
                 WorkerScenario worker = new WorkerScenario(database, runs, ports, seed);
                 for (int consumers : profile.consumers()) {
                     for (Workload workload : Workload.values()) {
@@ -112,7 +106,7 @@ public final class Bench implements Callable<Integer> {
                 }
                 worker.countSyncs(Workload.UNIFORM, SYNC_COUNT_TRANSFERS, syncs);
             }
-            if (parts.contains("liberty")) {
+            if (parts.contains(BenchPart.LIBERTY)) {
                 LibertyScenarios liberty = new LibertyScenarios(installation, database, runs, ports, profile, seed);
                 if (profileLiberty) {
                     liberty.recordProfiles(output.resolve("profiles"));
@@ -166,7 +160,7 @@ public final class Bench implements Callable<Integer> {
     }
 
     /** What the report says about how it measured, for the parts that ran. */
-    private static List<String> notes(Database database, Profile profile, Set<String> parts) {
+    private static List<String> notes(Database database, Profile profile, Set<BenchPart> parts) {
         List<String> notes = new ArrayList<>(List.of(
                 "Profile " + profile.name() + ": consumers " + profile.consumers() + "; " + profile.workerTransfers()
                         + " transfers per worker scenario, " + profile.libertyTransfers() + " per Liberty scenario (after "
@@ -183,7 +177,7 @@ public final class Bench implements Callable<Integer> {
                         + "jcmd GC.run at the end of the scenario.",
                 "Every scenario ends with the invariant checker (and, for the runtimes, the drills' broker and "
                         + "coordinator checks); a broken invariant stops the run with no report."));
-        if (parts.contains("liberty")) {
+        if (parts.contains(BenchPart.LIBERTY)) {
             notes.addAll(List.of(
                     "Liberty: " + profile.clients() + " closed-loop HTTP clients in the benchmark's JVM (a process of its "
                             + "own, not the server's); one server start per consumer count serves both modes and both "
@@ -192,7 +186,7 @@ public final class Bench implements Callable<Integer> {
                             + "schedule at half the rate the closed loop sustained, latency counted from when each was due, "
                             + "so a slow answer cannot hide the wait (no coordinated omission)."));
         }
-        if (parts.contains("worker")) {
+        if (parts.contains(BenchPart.WORKER)) {
             notes.add(
                     "Worker: XA only (the worker has no idempotent consumer); a preloaded backlog, so its latency is "
                             + "queueing time; no open-loop worker run.");

@@ -5,9 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
-
 import dev.ledgerline.db.LedgerSchema;
-import dev.ledgerline.drills.DrillDatabase;
+import dev.ledgerline.harness.database.DatabaseUnderTest;
 
 /**
  * Prepares a scenario's database before the process under test opens it: the ledger's schema (the same
@@ -22,7 +21,7 @@ final class BenchDatabase {
     private BenchDatabase() {
     }
 
-    static void prepare(DrillDatabase db) throws SQLException {
+    static void prepare(DatabaseUnderTest db) throws SQLException {
         LedgerSchema.migrate(db.dataSource());
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);

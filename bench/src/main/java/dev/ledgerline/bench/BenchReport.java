@@ -16,6 +16,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonGenerator;
 
+import dev.ledgerline.ledger.domain.TransferMode;
+
 /**
  * The benchmark's figures as {@code report.json} (every row, the ceilings, the run's circumstances) and
  * {@code report.md} (tables, the ratios, the charts). Pure: it formats what it is given and measures nothing.
@@ -56,9 +58,9 @@ public final class BenchReport {
      * workload, and the broker alone (whose work does not depend on the accounts). Empty if either is missing.
      */
     public OptionalDouble ceilingFor(Row row) {
-        Optional<Row> database = ceilings("database").stream()
+        Optional<Row> database = ceilings(Row.DATABASE_CEILING).stream()
                 .filter(c -> c.workload().equals(row.workload()) && c.consumers() == row.consumers()).findFirst();
-        Optional<Row> broker = ceilings("broker").stream().filter(c -> c.consumers() == row.consumers()).findFirst();
+        Optional<Row> broker = ceilings(Row.BROKER_CEILING).stream().filter(c -> c.consumers() == row.consumers()).findFirst();
         if (database.isEmpty() || broker.isEmpty()) {
             return OptionalDouble.empty();
         }
@@ -74,14 +76,14 @@ public final class BenchReport {
 
     /** Idempotent throughput over XA throughput, for the same runtime, workload and consumers. */
     public OptionalDouble idempotentOverXa(String runtime, String workload, int consumers) {
-        Optional<Row> xa = find(runtime, "xa", workload, consumers);
-        Optional<Row> idempotent = find(runtime, "idempotent", workload, consumers);
+        Optional<Row> xa = find(runtime, TransferMode.XA, workload, consumers);
+        Optional<Row> idempotent = find(runtime, TransferMode.IDEMPOTENT, workload, consumers);
         return xa.isPresent() && idempotent.isPresent() && xa.get().tps() > 0
                 ? OptionalDouble.of(idempotent.get().tps() / xa.get().tps()) : OptionalDouble.empty();
     }
 
-    private Optional<Row> find(String runtime, String mode, String workload, int consumers) {
-        return rows.stream().filter(r -> r.runtime().equals(runtime) && r.mode().equals(mode)
+    private Optional<Row> find(String runtime, TransferMode mode, String workload, int consumers) {
+        return rows.stream().filter(r -> r.runtime().equals(runtime) && r.mode().equals(mode.wireName())
                 && r.workload().equals(workload) && r.consumers() == consumers).findFirst();
     }
 
@@ -197,7 +199,7 @@ public final class BenchReport {
 
         List<String> ratios = new ArrayList<>();
         for (Row r : measured()) {
-            if (r.mode().equals("xa")) {
+            if (r.mode().equals(TransferMode.XA.wireName())) {
                 idempotentOverXa(r.runtime(), r.workload(), r.consumers()).ifPresent(x -> ratios.add(
                         String.format(Locale.ROOT, "| %s | %s | %d | %.2f |", r.runtime(), r.workload(), r.consumers(), x)));
             }

@@ -21,6 +21,8 @@ import jakarta.jms.Queue;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
+import dev.ledgerline.harness.RunDirectory;
+import dev.ledgerline.harness.TransferQueues;
 import dev.ledgerline.ledger.check.InvariantResult;
 import dev.ledgerline.ledger.messaging.TransferMessages;
 import dev.ledgerline.testkit.BrokerInspector;
@@ -35,7 +37,7 @@ import dev.ledgerline.testkit.BrokerProcess;
 final class BrokerCeiling {
 
     static final String LATENCY_MEANING = "one round trip: send + commit, receive + commit";
-    private static final String QUEUE = "transfers.xa";
+    private static final String QUEUE = TransferQueues.XA;
     private static final long RECEIVE_TIMEOUT_MS = 30_000;
 
     private final Path runsDir;
@@ -59,7 +61,7 @@ final class BrokerCeiling {
     }
 
     private Row run(String name, int consumers, int transfers, List<SyncCount> syncs) throws Exception {
-        Path dir = Runs.fresh(runsDir.resolve(name));
+        Path dir = RunDirectory.fresh(runsDir.resolve(name));
         Latencies latencies = new Latencies();
         try (BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"), ports.broker());
              // No prefetch, as the server's connection factories: a buffered message would wait in one
@@ -95,7 +97,7 @@ final class BrokerCeiling {
                         "every message sent was received and acknowledged", left, QUEUE + " holds " + left,
                         QUEUE + " is empty")));
             }
-            return new Row(Row.CEILING, "broker", "any", consumers, latencies.count(), latencies.count() / seconds,
+            return new Row(Row.CEILING, Row.BROKER_CEILING, "any", consumers, latencies.count(), latencies.count() / seconds,
                     latencies.percentiles(), cpu.toNanos() / 1e6 / Math.max(1, latencies.count()), heap,
                     LATENCY_MEANING);
         }

@@ -15,8 +15,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.ledgerline.drills.Database;
-import dev.ledgerline.drills.DrillDatabase;
+import dev.ledgerline.harness.RunDirectory;
+import dev.ledgerline.harness.database.Database;
+import dev.ledgerline.harness.database.DatabaseUnderTest;
 import dev.ledgerline.ledger.apply.LockingTransferApplier;
 import dev.ledgerline.ledger.check.InvariantChecker;
 import dev.ledgerline.ledger.domain.Money;
@@ -49,12 +50,12 @@ final class DatabaseCeiling {
 
     Row run(Workload workload, int consumers, int transfers, long seed) throws Exception {
         String name = "ceiling-database-" + workload.label() + "-c" + consumers;
-        try (DrillDatabase db = DrillDatabase.start(database, Runs.fresh(runsDir.resolve(name)))) {
+        try (DatabaseUnderTest db = DatabaseUnderTest.start(database, RunDirectory.fresh(runsDir.resolve(name)))) {
             return measure(name, db, workload, consumers, transfers, seed);
         }
     }
 
-    private Row measure(String name, DrillDatabase db, Workload workload, int consumers, int transfers, long seed)
+    private Row measure(String name, DatabaseUnderTest db, Workload workload, int consumers, int transfers, long seed)
             throws Exception {
         BenchDatabase.prepare(db);
         ConcurrentLinkedQueue<UUID> queued = new ConcurrentLinkedQueue<>(insertQueued(db, workload, transfers, seed));
@@ -82,18 +83,18 @@ final class DatabaseCeiling {
         if (retries.get() > 0) {
             System.out.println("bench: " + name + ": " + retries.get() + " transaction(s) retried after a lock timeout");
         }
-        return new Row(Row.CEILING, "database", workload.label(), consumers, latencies.count(),
+        return new Row(Row.CEILING, Row.DATABASE_CEILING, workload.label(), consumers, latencies.count(),
                 latencies.count() / seconds, latencies.percentiles(), cpu.toNanos() / 1e6 / Math.max(1, latencies.count()),
                 null, LATENCY_MEANING);
     }
 
     /** This JVM's CPU time and the database server's, if it has one. */
-    private static Duration cpu(DrillDatabase db) {
+    private static Duration cpu(DatabaseUnderTest db) {
         Duration own = ProcessMeter.cpu(ProcessHandle.current().pid());
         return db.serverPid().isPresent() ? own.plus(ProcessMeter.cpu(db.serverPid().getAsLong())) : own;
     }
 
-    private static Void applyAll(DrillDatabase db, ConcurrentLinkedQueue<UUID> queued, Latencies latencies,
+    private static Void applyAll(DatabaseUnderTest db, ConcurrentLinkedQueue<UUID> queued, Latencies latencies,
                                  AtomicLong retries) throws SQLException {
         LockingTransferApplier applier = new LockingTransferApplier(Clock.systemUTC());
         try (Connection c = db.connect()) {
@@ -122,14 +123,14 @@ final class DatabaseCeiling {
     }
 
     /** Queued transfers through the submission's own rules, as {@code LedgerWorker preload} inserts them. */
-    private static List<UUID> insertQueued(DrillDatabase db, Workload workload, int count, long seed) throws SQLException {
+    private static List<UUID> insertQueued(DatabaseUnderTest db, Workload workload, int count, long seed) throws SQLException {
         TransferIntake intake = new TransferIntake(new TransferRequestValidator(
                 new Money(Workload.MAX_AMOUNT_MINOR, java.util.Currency.getInstance("EUR")).toDecimal()), Clock.systemUTC());
         TransferStore store = new TransferStore();
         List<UUID> ids = new ArrayList<>(count);
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
-            for (var planned : workload.plan("ceiling-", "xa", count, seed)) {
+            for (var planned : workload.plan("ceiling-", TransferMode.XA, count, seed)) {
                 TransferRequest request = new TransferRequest(planned.from(), planned.to(), planned.amount(), "EUR",
                         planned.idempotencyKey());
                 IntakeDecision decision = intake.decide(c, request, TransferMode.XA);

@@ -11,27 +11,32 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.ledgerline.drills.DrillChecker;
-import dev.ledgerline.drills.Database;
-import dev.ledgerline.drills.DrillDatabase;
-import dev.ledgerline.drills.History;
-import dev.ledgerline.drills.Installation;
-import dev.ledgerline.drills.LibertyUnderDrill;
-import dev.ledgerline.drills.LoadGenerator;
-import dev.ledgerline.drills.TransferClient;
+import dev.ledgerline.harness.Coordinator;
+import dev.ledgerline.harness.Installation;
+import dev.ledgerline.harness.RunDirectory;
+import dev.ledgerline.harness.check.RunChecker;
+import dev.ledgerline.harness.client.TransferClient;
+import dev.ledgerline.harness.database.Database;
+import dev.ledgerline.harness.database.DatabaseUnderTest;
+import dev.ledgerline.harness.liberty.LibertyUnderTest;
+import dev.ledgerline.harness.load.History;
+import dev.ledgerline.harness.load.LoadGenerator;
+import dev.ledgerline.harness.load.PlannedTransfer;
 import dev.ledgerline.ledger.check.InvariantResult;
+import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.BrokerProcess;
 
 /**
  * Liberty with C consumers per design (LEDGERLINE_XA_CONSUMERS and LEDGERLINE_IDEMPOTENT_CONSUMERS), driven
- * over HTTP by the drills' load generator from this JVM. One server start serves every mode and workload at
+ * over HTTP by the harness's load generator from this JVM. One server start serves every mode and workload at
  * that concurrency (a start costs more than a scenario); each scenario's transfers carry a key prefix of
  * their own, and its figures are read from the database after the server stops.
  */
@@ -41,7 +46,8 @@ final class LibertyScenarios {
             + "to its completion by a consumer, both as the server's clock recorded them";
     private static final Duration LOAD_DEADLINE = Duration.ofMinutes(10);
     private static final Duration FINAL_DEADLINE = Duration.ofMinutes(5);
-    private static final List<String> MODES = List.of("xa", "idempotent");
+    /** The two designs, in the order each server start measures them. */
+    private static final List<TransferMode> MODES = List.of(TransferMode.XA, TransferMode.IDEMPOTENT);
 
     private final Installation installation;
     private final Database database;
@@ -68,19 +74,17 @@ final class LibertyScenarios {
             + "(the load's clock) to completion (the server's clock; one machine)";
     /** The open-loop rate as a fraction of what the closed loop sustained: a server at half load. */
     private static final double OPEN_LOOP_LOAD = 0.5;
+    /** The closed-loop rate assumed when the uniform workload was not measured at this concurrency. */
+    private static final double FALLBACK_RATE = 10.0;
 
     /**
      * What one scenario left before the database could be read: its history, CPU and heap; for an open-loop
      * scenario, when each request was due.
      */
-    private record Measured(String mode, String workload, String keyPrefix, History history, double cpuMs,
+    private record Measured(TransferMode mode, String workload, String keyPrefix, History history, double cpuMs,
                             Double heapMb, Map<String, Instant> due) {
     }
 
-    /**
-     * @param openLoop also run each mode open-loop on the uniform workload, at half the rate its closed loop
-     *                 sustained
-     */
     /** Records every closed-loop scenario with JFR into {@code dir} (the figures then include its overhead). */
     void recordProfiles(Path dir) throws IOException {
         this.recordings = Files.createDirectories(dir);
@@ -91,28 +95,31 @@ final class LibertyScenarios {
         return List.copyOf(profiles);
     }
 
+    /**
+     * @param openLoop also run each mode open-loop on the uniform workload, at half the rate its closed loop
+     *                 sustained
+     */
     List<Row> run(int consumers, List<Workload> workloads, boolean openLoop) throws Exception {
-        Path dir = Runs.fresh(runsDir.resolve("liberty-c" + consumers));
+        Path dir = RunDirectory.fresh(runsDir.resolve("liberty-c" + consumers));
         List<Measured> measured = new ArrayList<>();
         boolean cleanLog;
         int brokerPort = ports.broker();
-        try (DrillDatabase db = DrillDatabase.start(database, dir);
+        try (DatabaseUnderTest db = DatabaseUnderTest.start(database, dir);
              BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"), brokerPort);
-             LibertyUnderDrill liberty = new LibertyUnderDrill(installation, dir, ports.http(), brokerPort,
+             LibertyUnderTest liberty = new LibertyUnderTest(installation, dir, ports.http(), brokerPort,
                      environment(db, consumers), false)) {
             BenchDatabase.prepare(db);
-            liberty.start(null, 0);
-            Thread reaper = killOnExit(liberty.pid());
+            liberty.start();
             TransferClient client = liberty.client();
-            for (String mode : MODES) {
+            for (TransferMode mode : MODES) {
                 // The first requests of a fresh server load and compile code; they are not measured.
-                load(client, Workload.UNIFORM.plan("warmup-" + mode + "-", mode, profile.warmupTransfers(), seed));
+                load(client, Workload.UNIFORM.plan("warmup-" + mode.wireName() + "-", mode, profile.warmupTransfers(), seed));
             }
-            Map<String, Double> sustained = new HashMap<>();
-            for (String mode : MODES) {
+            Map<TransferMode, Double> sustainedUniform = new EnumMap<>(TransferMode.class);
+            for (TransferMode mode : MODES) {
                 for (Workload workload : workloads) {
-                    String prefix = "bench-" + mode + "-" + workload.label() + "-c" + consumers + "-";
-                    String scenario = "liberty-" + mode + "-" + workload.label() + "-c" + consumers;
+                    String prefix = "bench-" + mode.wireName() + "-" + workload.label() + "-c" + consumers + "-";
+                    String scenario = "liberty-" + mode.wireName() + "-" + workload.label() + "-c" + consumers;
                     JfrProfile recording = recordings == null ? null
                             : JfrProfile.start(liberty.pid(), scenario, recordings.resolve(scenario + ".jfr"));
                     Duration cpuBefore = ProcessMeter.cpu(liberty.pid());
@@ -126,16 +133,18 @@ final class LibertyScenarios {
                     double cpuMs = cpu.toNanos() / 1e6 / Math.max(1, history.accepted().size());
                     measured.add(new Measured(mode, workload.label(), prefix, history, cpuMs,
                             ProcessMeter.heapUsedMbAfterGc(liberty.pid()), null));
-                    sustained.put(mode + workload.label(), history.accepted().size() / seconds);
-                    System.out.println("bench: liberty " + mode + " " + workload.label() + " c" + consumers + ": "
+                    if (workload == Workload.UNIFORM) {
+                        sustainedUniform.put(mode, history.accepted().size() / seconds);
+                    }
+                    System.out.println("bench: liberty " + mode.wireName() + " " + workload.label() + " c" + consumers + ": "
                             + history.accepted().size() + " transfers final");
                 }
             }
             if (openLoop) {
-                for (String mode : MODES) {
-                    double rate = OPEN_LOOP_LOAD * sustained.getOrDefault(mode + Workload.UNIFORM.label(), 10.0);
+                for (TransferMode mode : MODES) {
+                    double rate = OPEN_LOOP_LOAD * sustainedUniform.getOrDefault(mode, FALLBACK_RATE);
                     String label = String.format(java.util.Locale.ROOT, "uniform, open loop %.0f/s", rate);
-                    String prefix = "open-" + mode + "-c" + consumers + "-";
+                    String prefix = "open-" + mode.wireName() + "-c" + consumers + "-";
                     Duration cpuBefore = ProcessMeter.cpu(liberty.pid());
                     PacedLoad paced = PacedLoad.run(client, Workload.UNIFORM.plan(prefix, mode,
                             profile.libertyTransfers() / 2, seed + 1), rate, LOAD_DEADLINE);
@@ -144,54 +153,39 @@ final class LibertyScenarios {
                     measured.add(new Measured(mode, label, prefix, paced.history(),
                             cpu.toNanos() / 1e6 / Math.max(1, paced.history().accepted().size()),
                             ProcessMeter.heapUsedMbAfterGc(liberty.pid()), paced.due()));
-                    System.out.println("bench: liberty " + mode + " " + label + " c" + consumers + ": "
+                    System.out.println("bench: liberty " + mode.wireName() + " " + label + " c" + consumers + ": "
                             + paced.history().accepted().size() + " transfers final");
                 }
             }
             liberty.stop();
-            Runtime.getRuntime().removeShutdownHook(reaper);
             cleanLog = liberty.stoppedWithNothingToRecover();
             return check(db, broker, consumers, measured, cleanLog);
         }
     }
 
-    private static Map<String, String> environment(DrillDatabase db, int consumers) {
+    private static Map<String, String> environment(DatabaseUnderTest db, int consumers) {
         Map<String, String> env = new HashMap<>(db.libertyEnvironment());
         env.put("LEDGERLINE_XA_CONSUMERS", String.valueOf(consumers));
         env.put("LEDGERLINE_IDEMPOTENT_CONSUMERS", String.valueOf(consumers));
         return env;
     }
 
-    /**
-     * A benchmark stopped with Ctrl-C does not reach the server's close: this hook kills it (SIGKILL, by PID,
-     * with its descendants) so it does not hold the ports and the database. Removed once the server stopped.
-     */
-    private static Thread killOnExit(long pid) {
-        // The handle, taken now, knows the process's start time: it will not kill a later process given the same PID.
-        ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
-        Thread hook = new Thread(() -> {
-            server.descendants().forEach(ProcessHandle::destroyForcibly);
-            server.destroyForcibly();
-        }, "ledgerline-bench-liberty-reaper");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
-    }
-
-    private List<Row> check(DrillDatabase db, BrokerProcess broker, int consumers, List<Measured> measured,
+    private List<Row> check(DatabaseUnderTest db, BrokerProcess broker, int consumers, List<Measured> measured,
                             boolean cleanLog) throws Exception {
-        InvariantResult coordinator = DrillChecker.coordinatorLog(cleanLog ? 0 : 1,
+        InvariantResult coordinator = RunChecker.coordinatorLog(cleanLog ? 0 : 1,
                 "Liberty's stop did not report an empty transaction log (no WTRN0105I)",
                 "Liberty stopped with no transactions requiring recovery (WTRN0105I)");
         List<Row> rows = new ArrayList<>();
         try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
             for (Measured m : measured) {
-                String name = "liberty-" + m.mode() + "-" + m.workload() + "-c" + consumers;
-                InvariantGate.require(name, DrillChecker.check(c, inspector, m.history(), coordinator));
+                String name = "liberty-" + m.mode().wireName() + "-" + m.workload() + "-c" + consumers;
+                InvariantGate.require(name, RunChecker.check(c, inspector, m.history(), coordinator));
                 Completions completions = Completions.read(c, m.keyPrefix());
                 Latencies latencies = m.due() == null ? completions.submitToCompletion()
                         : sinceDue(Completions.readByKey(c, m.keyPrefix()), m.due());
-                rows.add(new Row("liberty", m.mode(), m.workload(), consumers, completions.count(), completions.tps(),
-                        latencies.percentiles(), m.cpuMs(), m.heapMb(), m.due() == null ? LATENCY_MEANING : OPEN_LOOP_MEANING));
+                rows.add(new Row(Coordinator.LIBERTY.runtime(), m.mode().wireName(), m.workload(), consumers,
+                        completions.count(), completions.tps(), latencies.percentiles(), m.cpuMs(), m.heapMb(),
+                        m.due() == null ? LATENCY_MEANING : OPEN_LOOP_MEANING));
             }
         }
         return rows;
@@ -204,7 +198,7 @@ final class LibertyScenarios {
     }
 
     /** Submits the plan from the load generator's clients, then waits until every accepted transfer is final. */
-    private History load(TransferClient client, List<dev.ledgerline.drills.PlannedTransfer> plan) throws Exception {
+    private History load(TransferClient client, List<PlannedTransfer> plan) throws Exception {
         History history;
         try (LoadGenerator generator = new LoadGenerator(client, plan, profile.clients(), LOAD_DEADLINE)) {
             generator.start();
@@ -223,8 +217,7 @@ final class LibertyScenarios {
         await("every accepted transfer is final").atMost(FINAL_DEADLINE).pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     while (!pending.isEmpty()) {
-                        String status = client.status(pending.peek()).orElse("UNKNOWN");
-                        if (status.equals("QUEUED") || status.equals("UNKNOWN")) {
+                        if (!client.isFinal(pending.peek())) {
                             return false;
                         }
                         pending.poll();

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.ledgerline.testkit.ProcessReaper;
+
 /**
  * What the benchmark reads about a process from outside it: CPU time (user + system, from the operating
  * system, with its descendants) and, through {@code jcmd}, its heap after a full collection.
@@ -18,6 +20,7 @@ final class ProcessMeter {
     /** G1's line in {@code GC.heap_info}: " garbage-first heap   total 262144K, used 45678K [...". */
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total\\s+\\d+K,\\s+used\\s+(\\d+)K");
     private static final long JCMD_TIMEOUT_SECONDS = 30;
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
 
     private ProcessMeter() {
     }
@@ -56,15 +59,15 @@ final class ProcessMeter {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         List<String> line = new java.util.ArrayList<>(List.of(jcmd.toString(), Long.toString(pid), command));
         line.addAll(List.of(arguments));
-        Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+        Process p = ProcessReaper.start(new ProcessBuilder(line).redirectErrorStream(true));
         try {
             if (!p.waitFor(JCMD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+                ProcessReaper.kill(p.toHandle(), KILL_TIMEOUT);
                 throw new IOException("jcmd " + command + " did not answer within " + JCMD_TIMEOUT_SECONDS + " s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            p.destroyForcibly();
+            ProcessReaper.kill(p.toHandle(), KILL_TIMEOUT);
             throw new IOException("interrupted", e);
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

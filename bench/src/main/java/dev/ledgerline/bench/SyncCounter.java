@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.awaitility.core.ConditionTimeoutException;
 
+import dev.ledgerline.testkit.ProcessReaper;
+
 /**
  * Counts the forced disk syncs ({@code fsync}, {@code fdatasync}) of running processes with {@code strace -c},
  * attached by PID. Tracing stops a process at every system call, so it is used only in passes whose timing is
@@ -48,7 +50,8 @@ final class SyncCounter implements AutoCloseable {
         for (long pid : pids) {
             command.addAll(List.of("-p", Long.toString(pid)));
         }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = ProcessReaper.start(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()));
         SyncCounter counter = new SyncCounter(process, summary, log);
         try {
             // strace says "Process N attached" once per process it has stopped and hooked.
@@ -66,9 +69,9 @@ final class SyncCounter implements AutoCloseable {
 
     /** Detaches (strace prints its summary on SIGTERM) and returns the sync calls it saw; empty if it printed none. */
     Optional<Long> stop() throws IOException, InterruptedException {
-        strace.destroy();
+        ProcessReaper.terminate(strace.toHandle());
         if (!strace.waitFor(DETACH_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
-            strace.destroyForcibly();
+            close();
             return Optional.empty();
         }
         return Files.exists(summary) ? parseSyncCalls(Files.readString(summary)) : Optional.empty();
@@ -92,7 +95,7 @@ final class SyncCounter implements AutoCloseable {
     @Override
     public void close() {
         if (strace.isAlive()) {
-            strace.destroyForcibly();
+            ProcessReaper.kill(strace.toHandle(), DETACH_DEADLINE);
         }
     }
 }

@@ -10,11 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.ledgerline.drills.DrillChecker;
-import dev.ledgerline.drills.Database;
-import dev.ledgerline.drills.DrillDatabase;
-import dev.ledgerline.drills.WorkerStatusClient;
+import dev.ledgerline.harness.Coordinator;
+import dev.ledgerline.harness.RunDirectory;
+import dev.ledgerline.harness.check.RunChecker;
+import dev.ledgerline.harness.client.WorkerStatusClient;
+import dev.ledgerline.harness.database.Database;
+import dev.ledgerline.harness.database.DatabaseUnderTest;
+import dev.ledgerline.harness.worker.WorkerCommandLine;
 import dev.ledgerline.ledger.check.InvariantResult;
+import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.BrokerProcess;
 import dev.ledgerline.testkit.ObjectStoreContents;
@@ -59,21 +63,20 @@ final class WorkerScenario {
 
     private Row run(String name, Workload workload, int consumers, int transfers, List<SyncCount> syncs)
             throws Exception {
-        Path dir = Runs.fresh(runsDir.resolve(name));
-        try (DrillDatabase db = DrillDatabase.start(database, dir)) {
+        Path dir = RunDirectory.fresh(runsDir.resolve(name));
+        try (DatabaseUnderTest db = DatabaseUnderTest.start(database, dir)) {
             return measure(name, dir, db, workload, consumers, transfers, syncs);
         }
     }
 
-    private Row measure(String name, Path dir, DrillDatabase db, Workload workload, int consumers, int transfers,
+    private Row measure(String name, Path dir, DatabaseUnderTest db, Workload workload, int consumers, int transfers,
                         List<SyncCount> syncs) throws Exception {
         BenchDatabase.prepare(db);
         Path log = dir.resolve("worker.log");
         Path workerData = dir.resolve("worker");
         try (BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"), ports.broker())) {
-            int preloaded = WorkerProcess.runToEnd(log, PRELOAD_DEADLINE, "preload", "--db-url", db.jdbcUrl(),
-                    "--db-user", db.user(), "--db-password", db.password(), "--broker-url", broker.url(),
-                    "--count", String.valueOf(transfers), "--seed", String.valueOf(seed),
+            WorkerCommandLine commandLine = new WorkerCommandLine(db, broker.url(), log);
+            int preloaded = commandLine.preload(PRELOAD_DEADLINE, transfers, seed,
                     "--accounts", String.join(",", workload.accounts()),
                     "--max-amount-minor", String.valueOf(Workload.MAX_AMOUNT_MINOR));
             if (preloaded != 0) {
@@ -86,10 +89,8 @@ final class WorkerScenario {
             Double heap;
             Optional<Long> workerSyncs;
             Optional<Long> brokerSyncs;
-            try (WorkerProcess worker = WorkerProcess.start(log, Map.of(), "--db-url", db.jdbcUrl(),
-                    "--db-user", db.user(), "--db-password", db.password(), "--broker-url", broker.url(),
-                    "--data-dir", workerData.toString(), "--consumers", String.valueOf(consumers),
-                    "--http-port", String.valueOf(statusPort))) {
+            try (WorkerProcess worker = commandLine.start(Map.of(),
+                    commandLine.run(workerData, consumers, statusPort))) {
                 // One tracer per process, so that the report can say which side syncs how often.
                 Optional<SyncCounter> workerTracer = syncs == null ? Optional.empty()
                         : SyncCounter.attach(dir.resolve("strace-worker"), worker.pid());
@@ -99,7 +100,7 @@ final class WorkerScenario {
                 cpuAtReady = ProcessMeter.cpu(worker.pid());
                 WorkerStatusClient status = new WorkerStatusClient(statusPort);
                 await(name + " drains its backlog").atMost(DRAIN_DEADLINE).pollInterval(Duration.ofMillis(200))
-                        .until(() -> status.transfersByStatus().map(t -> t.getOrDefault("QUEUED", 0L) == 0).orElse(false));
+                        .until(() -> status.queued().map(queued -> queued == 0).orElse(false));
                 cpuAtEnd = ProcessMeter.cpu(worker.pid());
                 workerSyncs = workerTracer.isPresent() ? workerTracer.get().stop() : Optional.empty();
                 brokerSyncs = brokerTracer.isPresent() ? brokerTracer.get().stop() : Optional.empty();
@@ -108,10 +109,10 @@ final class WorkerScenario {
             }
             try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
                 List<Path> left = ObjectStoreContents.transactionRecords(workerData.resolve("tx-object-store"));
-                InvariantResult coordinator = DrillChecker.coordinatorLog(left.size(),
+                InvariantResult coordinator = RunChecker.coordinatorLog(left.size(),
                         left.isEmpty() ? null : left.size() + " record(s) left in Narayana's log",
                         "Narayana's object store holds no transaction record");
-                InvariantGate.require(name, DrillChecker.check(c, inspector, null, coordinator));
+                InvariantGate.require(name, RunChecker.check(c, inspector, null, coordinator));
                 Completions completions = Completions.read(c, "preload-");
                 // The JVM's start (class loading, Narayana, the migration check) is not a transfer's cost:
                 // CPU is counted from the ready line, against the transfers finished after it.
@@ -123,8 +124,9 @@ final class WorkerScenario {
                         ? "worker (H2 and Narayana's log inside it)" : "worker (Narayana's log)", traced, n)));
                 brokerSyncs.ifPresent(n -> syncs.add(new SyncCount(pass, "broker", traced, n)));
                 double cpuMs = cpuAtEnd.minus(cpuAtReady).toNanos() / 1e6 / afterReady;
-                return new Row("worker", "xa", workload.label(), consumers, completions.count(), completions.tps(),
-                        completions.inBacklog().percentiles(), cpuMs, heap, LATENCY_MEANING);
+                return new Row(Coordinator.NARAYANA_WORKER.runtime(), TransferMode.XA.wireName(), workload.label(),
+                        consumers, completions.count(), completions.tps(), completions.inBacklog().percentiles(), cpuMs,
+                        heap, LATENCY_MEANING);
             }
         }
     }

@@ -1,12 +1,12 @@
 package dev.ledgerline.bench;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.stream.IntStream;
 
-import dev.ledgerline.drills.PlannedTransfer;
+import dev.ledgerline.harness.load.ModeMix;
+import dev.ledgerline.harness.load.PlannedTransfer;
+import dev.ledgerline.ledger.domain.TransferMode;
 
 /**
  * Which accounts a scenario's transfers move money between. Uniform: a thousand accounts of the benchmark's
@@ -38,16 +38,7 @@ public enum Workload {
     }
 
     /** Transfers between two distinct accounts of this workload, drawn uniformly; a seed reproduces them. */
-    public List<PlannedTransfer> plan(String keyPrefix, String mode, int count, long seed) {
-        Random random = new Random(seed);
-        List<PlannedTransfer> plan = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            int from = random.nextInt(accounts.size());
-            int to = (from + 1 + random.nextInt(accounts.size() - 1)) % accounts.size();
-            long minor = 1 + random.nextInt((int) MAX_AMOUNT_MINOR);
-            plan.add(new PlannedTransfer(keyPrefix + i, mode, accounts.get(from), accounts.get(to),
-                    String.format(Locale.ROOT, "%d.%02d", minor / 100, minor % 100)));
-        }
-        return plan;
+    public List<PlannedTransfer> plan(String keyPrefix, TransferMode mode, int count, long seed) {
+        return PlannedTransfer.among(accounts, keyPrefix, ModeMix.only(mode), count, seed, MAX_AMOUNT_MINOR);
     }
 }

@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.ledgerline.harness.check.RunChecker;
+import dev.ledgerline.harness.database.Database;
+import dev.ledgerline.harness.load.ModeMix;
 import dev.ledgerline.ledger.check.InvariantChecker;
 import dev.ledgerline.ledger.crash.CrashPoint;
+import dev.ledgerline.ledger.domain.TransferMode;
 
 /**
- * The drill matrix of DESIGN.md, one {@link Drill} a cell: every XA point in Liberty and in the worker on
+ * The drill matrix of docs/design.md (its crash-point matrix), one {@link Drill} a cell: every XA point in Liberty and in the worker on
  * both databases, every idempotent point in Liberty on both databases, a broker kill, a duplicate delivery,
  * and the two unsafe controls that must fail. {@link #matrix} is one database's part of it: the default
  * database's is the gate, H2's a demonstration of what H2 cannot hold under load.
@@ -23,6 +27,9 @@ public final class DrillCatalog {
             "liberty.postgresql.idempotent.after-db-commit-before-ack",
             "broker.postgresql.kill-under-load");
 
+    private static final ModeMix XA = ModeMix.only(TransferMode.XA);
+    private static final ModeMix IDEMPOTENT = ModeMix.only(TransferMode.IDEMPOTENT);
+
     private DrillCatalog() {
     }
 
@@ -31,35 +38,37 @@ public final class DrillCatalog {
         for (Database db : Database.values()) {
             for (CrashPoint p : CrashPoint.values()) {
                 if (p.design() == CrashPoint.Design.XA) {
-                    drills.add(crash(Victim.LIBERTY, db, "xa", p, Set.of(), xaLesson(p, "Liberty")));
+                    drills.add(crash(Victim.LIBERTY, db, XA, p, Set.of(), xaLesson(p, "Liberty")));
                 }
             }
             for (CrashPoint p : CrashPoint.values()) {
                 if (p.design() == CrashPoint.Design.XA) {
-                    drills.add(crash(Victim.WORKER, db, "xa", p, Set.of(), xaLesson(p, "Narayana")));
+                    drills.add(crash(Victim.WORKER, db, XA, p, Set.of(), xaLesson(p, "Narayana")));
                 }
             }
             for (CrashPoint p : CrashPoint.values()) {
                 if (p.design() == CrashPoint.Design.IDEMPOTENT) {
-                    drills.add(crash(Victim.LIBERTY, db, "idempotent", p, Set.of(), idempotentLesson(p)));
+                    drills.add(crash(Victim.LIBERTY, db, IDEMPOTENT, p, Set.of(), idempotentLesson(p)));
                 }
             }
-            drills.add(new Drill("liberty." + db.label() + ".idem.duplicate-delivery", Victim.LIBERTY, db, "idempotent",
+            drills.add(new Drill("liberty." + db.label() + ".idem.duplicate-delivery", Victim.LIBERTY, db, IDEMPOTENT,
                     Fault.DUPLICATE_DELIVERY, null, Set.of(),
                     "a second copy of an applied message finds its processed-message record and changes nothing"));
-            drills.add(new Drill("broker." + db.label() + ".kill-under-worker", Victim.BROKER, db, "xa",
+            drills.add(new Drill("broker." + db.label() + ".kill-under-worker", Victim.BROKER, db, XA,
                     Fault.BROKER_KILL_UNDER_WORKER, null, Set.of(),
                     "the worker reconnects after the broker's SIGKILL; the journal kept every message, prepared "
                             + "branches are resolved by Narayana's recovery"));
-            drills.add(new Drill("broker." + db.label() + ".kill-under-load", Victim.BROKER, db, "mixed",
+            drills.add(new Drill("broker." + db.label() + ".kill-under-load", Victim.BROKER, db, ModeMix.MIXED,
                     Fault.BROKER_KILL, null, Set.of(),
                     "the broker's journal keeps every persistent message and prepared branch across a SIGKILL; "
                             + "clients retry with their idempotency keys"));
         }
-        drills.add(crash(Victim.LIBERTY, Database.DEFAULT, "at-most-once", CrashPoint.UNSAFE_AFTER_ACK_BEFORE_APPLY,
-                Set.of(InvariantChecker.NONE_LOST, DrillChecker.ACCEPTED_APPLIED_EXACTLY_ONCE),
+        drills.add(crash(Victim.LIBERTY, Database.DEFAULT, ModeMix.only(TransferMode.AT_MOST_ONCE),
+                CrashPoint.UNSAFE_AFTER_ACK_BEFORE_APPLY,
+                Set.of(InvariantChecker.NONE_LOST, RunChecker.ACCEPTED_APPLIED_EXACTLY_ONCE),
                 "control: acknowledging before applying loses the transfer the crash interrupts"));
-        drills.add(crash(Victim.LIBERTY, Database.DEFAULT, "at-least-once-naive", CrashPoint.UNSAFE_AFTER_COMMIT_BEFORE_ACK,
+        drills.add(crash(Victim.LIBERTY, Database.DEFAULT, ModeMix.only(TransferMode.AT_LEAST_ONCE_NAIVE),
+                CrashPoint.UNSAFE_AFTER_COMMIT_BEFORE_ACK,
                 Set.of(InvariantChecker.BALANCE_MATCHES_ENTRIES),
                 "control: applying with no processed-message record moves the balances again on redelivery"));
         return List.copyOf(drills);
@@ -74,9 +83,9 @@ public final class DrillCatalog {
         return all().stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
-    private static Drill crash(Victim victim, Database db, String mode, CrashPoint point, Set<String> mustFail,
+    private static Drill crash(Victim victim, Database db, ModeMix modes, CrashPoint point, Set<String> mustFail,
                                String lesson) {
-        return new Drill(victim.label() + "." + db.label() + "." + point.pointName(), victim, db, mode,
+        return new Drill(victim.label() + "." + db.label() + "." + point.pointName(), victim, db, modes,
                 Fault.CRASH_POINT, point, mustFail, lesson);
     }
 

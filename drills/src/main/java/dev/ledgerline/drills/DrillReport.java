@@ -13,6 +13,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonGenerator;
 
+import dev.ledgerline.harness.Coordinator;
 import dev.ledgerline.ledger.check.InvariantResult;
 
 /**
@@ -21,6 +22,9 @@ import dev.ledgerline.ledger.check.InvariantResult;
  * run, rewritten after each drill so that an interrupted run still leaves its finished rows.
  */
 public final class DrillReport {
+
+    /** The report's coordinator for a drill whose load has no XA transaction. */
+    private static final String NO_COORDINATOR = "none";
 
     private final Path dir;
 
@@ -44,11 +48,12 @@ public final class DrillReport {
             r.invariants().stream().filter(i -> !i.holds()).forEach(i -> notes.add(i.name() + ": " + i.detail()));
             JsonObjectBuilder row = Json.createObjectBuilder()
                     .add("name", r.drill().name())
-                    .add("mode", r.drill().mode())
+                    .add("mode", r.drill().modes().label())
                     .add("point", r.drill().pointName())
                     .add("victim", r.drill().victim().label())
                     .add("database", r.drill().database().label())
-                    .add("coordinator", r.drill().coordinator())
+                    .add("coordinator", r.drill().coordinator().map(Coordinator::transactionManager)
+                            .orElse(NO_COORDINATOR))
                     .add("submitted", r.submitted())
                     .add("completed", r.completed())
                     .add("rejected", r.rejected())
@@ -85,7 +90,7 @@ public final class DrillReport {
             md.append("| ").append(r.drill().name())
                     .append(" | ").append(r.drill().victim().label())
                     .append(" | ").append(r.drill().database().label())
-                    .append(" | ").append(r.drill().mode())
+                    .append(" | ").append(r.drill().modes().label())
                     .append(" | ").append(r.drill().pointName())
                     .append(" | ").append(r.submitted())
                     .append(" | ").append(r.completed())

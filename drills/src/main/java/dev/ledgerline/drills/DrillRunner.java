@@ -3,28 +3,47 @@ package dev.ledgerline.drills;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.core.ConditionTimeoutException;
 
+import dev.ledgerline.harness.Coordinator;
+import dev.ledgerline.harness.Installation;
+import dev.ledgerline.harness.RunDirectory;
+import dev.ledgerline.harness.TransferQueues;
+import dev.ledgerline.harness.check.RunChecker;
+import dev.ledgerline.harness.client.TransferClient;
+import dev.ledgerline.harness.database.Database;
+import dev.ledgerline.harness.database.DatabaseUnderTest;
+import dev.ledgerline.harness.database.LedgerCounts;
+import dev.ledgerline.harness.liberty.LibertyUnderTest;
+import dev.ledgerline.harness.load.History;
+import dev.ledgerline.harness.load.LoadGenerator;
+import dev.ledgerline.harness.load.ModeMix;
+import dev.ledgerline.harness.load.PlannedTransfer;
 import dev.ledgerline.ledger.check.InvariantResult;
 import dev.ledgerline.ledger.crash.CrashPoint;
+import dev.ledgerline.ledger.domain.TransferStatus;
 import dev.ledgerline.testkit.BrokerInspector;
-import dev.ledgerline.testkit.BrokerProcess;
 import dev.ledgerline.testkit.FreePort;
-import dev.ledgerline.testkit.LibertyServer;
 
 /**
  * Carries out one drill on a fresh system: start it, load it, break it, restart what died, wait (bounded)
- * for recovery, stop it, check. Every process it starts is stopped by PID before it returns.
+ * for recovery, stop it, check. Each fault is one method; {@link #inflict} picks it. Every process it starts
+ * is stopped by PID before it returns.
  */
 public final class DrillRunner {
 
@@ -37,6 +56,8 @@ public final class DrillRunner {
     static final long SKIP_PER_BATCH = 2;
     static final int TRANSFERS = 120;
     static final int CLIENTS = 4;
+    /** How many copies of applied messages the duplicate-delivery drill puts back on the queue. */
+    private static final int DUPLICATES = 20;
     private static final Duration CRASH_DEADLINE = Duration.ofSeconds(120);
     private static final Duration LOAD_DEADLINE = Duration.ofMinutes(5);
     private static final Duration RECOVERY_DEADLINE = Duration.ofSeconds(120);
@@ -44,7 +65,11 @@ public final class DrillRunner {
     private static final int EXTRA_RECOVERY_STARTS = 3;
     /** A control's lost transfer never completes; no point waiting as long for it. */
     private static final Duration CONTROL_RECOVERY_DEADLINE = Duration.ofSeconds(30);
-    static final Duration BROKER_DOWNTIME = Duration.ofSeconds(3);
+    /** The soak's fault schedule: a kill every 4 to 10 seconds. */
+    private static final int SOAK_MIN_PAUSE_MS = 4000;
+    private static final int SOAK_PAUSE_SPREAD_MS = 6000;
+    /** The Byteman rules of the XA crash points inside Liberty, on this module's class path. */
+    private static final String LIBERTY_CRASH_RULES = "/byteman/liberty-xa-crash-points.btm";
 
     private final Installation installation;
     private final Path outputDir;
@@ -52,11 +77,9 @@ public final class DrillRunner {
     private Duration soakLength = Duration.ofMinutes(1);
 
     public DrillRunner(Installation installation, Path outputDir, long seed) {
-        this.installation = installation;
+        this.installation = installation.useForChildProcesses();
         this.outputDir = outputDir;
         this.seed = seed;
-        System.setProperty(BrokerProcess.LIB_DIR_PROPERTY, installation.brokerLib().toString());
-        System.setProperty(dev.ledgerline.testkit.WorkerProcess.LIB_DIR_PROPERTY, installation.workerLib().toString());
     }
 
     /** How long {@link Fault#RANDOM_KILLS} goes on killing before the system is left to recover. */
@@ -67,22 +90,19 @@ public final class DrillRunner {
 
     /** The randomized soak as a drill of its own: both designs, random SIGKILLs to Liberty or the broker. */
     public static Drill soak(Database database) {
-        return new Drill("soak." + database.label(), Victim.LIBERTY_OR_BROKER, database, "mixed", Fault.RANDOM_KILLS,
-                null, java.util.Set.of(), "transfers in both designs while Liberty or the broker is killed every few seconds");
+        return new Drill("soak." + database.label(), Victim.LIBERTY_OR_BROKER, database, ModeMix.MIXED,
+                Fault.RANDOM_KILLS, null, Set.of(),
+                "transfers in both designs while Liberty or the broker is killed every few seconds");
     }
 
     public DrillResult run(Drill drill) {
         Path runDir = outputDir.resolve("runs").resolve(drill.name());
         List<String> notes = new ArrayList<>();
         try {
-            LibertyServer.deleteTree(runDir);
-            Files.createDirectories(runDir);
-            try (DrillDatabase db = DrillDatabase.start(drill.database(), runDir);
+            RunDirectory.fresh(runDir);
+            try (DatabaseUnderTest db = DatabaseUnderTest.start(drill.database(), runDir);
                  MoneyTimeline timeline = new MoneyTimeline()) {
-                Outcome outcome = drill.onWorker()
-                        ? new WorkerDrill(drill, runDir, db, seed).run(timeline, notes)
-                        : runWithLiberty(drill, runDir, db, timeline, notes);
-                return result(drill, outcome, timeline, notes);
+                return result(drill, inflict(drill, runDir, db, timeline, notes), timeline, notes);
             }
         } catch (DrillAborted e) {
             return DrillResult.aborted(drill, e.getMessage(), notes);
@@ -91,76 +111,58 @@ public final class DrillRunner {
         }
     }
 
-    /** What a drill found: the invariants, the transfers by status, how many requests were accepted. */
-    record Outcome(List<InvariantResult> invariants, Map<String, Long> transfersByStatus, long accepted) {
+    /** The drill's fault, on the process that runs its load. */
+    private DrillOutcome inflict(Drill drill, Path runDir, DatabaseUnderTest db, MoneyTimeline timeline,
+                                 List<String> notes) throws Exception {
+        return switch (drill.fault()) {
+            case CRASH_POINT -> switch (drill.victim()) {
+                case WORKER -> new WorkerDrill(drill, runDir, db, seed).crashAtPoint(timeline, notes);
+                case LIBERTY -> underLiberty(drill, runDir, db, timeline, notes, this::crashLibertyAtPoint);
+                case BROKER, LIBERTY_OR_BROKER -> throw new IllegalArgumentException(
+                        drill.name() + ": crash points are armed in Liberty or the worker only");
+            };
+            case BROKER_KILL -> underLiberty(drill, runDir, db, timeline, notes, this::killBrokerUnderLoad);
+            case BROKER_KILL_UNDER_WORKER ->
+                    new WorkerDrill(drill, runDir, db, seed).killBrokerUnderWorker(timeline, notes);
+            case DUPLICATE_DELIVERY -> underLiberty(drill, runDir, db, timeline, notes, this::deliverDuplicates);
+            case RANDOM_KILLS -> underLiberty(drill, runDir, db, timeline, notes, this::killAtRandom);
+        };
     }
 
-    private Outcome runWithLiberty(Drill drill, Path runDir, DrillDatabase db, MoneyTimeline timeline,
-                                   List<String> notes) throws Exception {
-        int brokerPort = FreePort.pick();
-        BrokerProcess broker = BrokerProcess.start(runDir.resolve("broker"), brokerPort);
-        History history;
-        try (LibertyUnderDrill liberty = new LibertyUnderDrill(installation, runDir, FreePort.pick(), brokerPort,
-                db.libertyEnvironment(), drill.mode().startsWith("at-"))) {
-            boolean armed = drill.fault() == Fault.CRASH_POINT;
-            liberty.start(armed ? drill.point().pointName() : null, armed ? skipFor(drill.point()) : 0);
+    /** What a fault under Liberty acts on: the drill's running system and the load it is under. */
+    private record UnderLoad(Drill drill, DatabaseUnderTest db, RestartableBroker broker, LibertyUnderTest liberty,
+                             LoadGenerator load, MoneyTimeline timeline, List<String> notes) {
+    }
+
+    /** One fault done to a system that Liberty serves, while the load runs. */
+    @FunctionalInterface
+    private interface LibertyFault {
+        void inflict(UnderLoad system) throws Exception;
+    }
+
+    /**
+     * Starts the broker and Liberty (armed at the drill's crash point, if it has one), runs the load through
+     * {@code fault}, waits for recovery, stops Liberty and checks what is left.
+     */
+    private DrillOutcome underLiberty(Drill drill, Path runDir, DatabaseUnderTest db, MoneyTimeline timeline,
+                                      List<String> notes, LibertyFault fault) throws Exception {
+        try (RestartableBroker broker = RestartableBroker.start(runDir.resolve("broker"), FreePort.pick());
+             LibertyUnderTest liberty = new LibertyUnderTest(installation, runDir, FreePort.pick(), broker.port(),
+                     db.libertyEnvironment(), drill.modes().isUnsafe())) {
+            if (drill.point() == null) {
+                liberty.start();
+            } else {
+                liberty.startArmed(drill.point().pointName(), skipFor(drill.point()), libertyCrashRules(runDir));
+            }
             TransferClient client = liberty.client();
-            timeline.start(() -> db.readableWhileVictimRuns() ? db.totals() : client.totals());
+            timeline.start(() -> db.readableWhileInUse() ? db.totals() : client.totals());
             timeline.mark("load starts");
+            History history;
             try (LoadGenerator load = new LoadGenerator(client,
-                    PlannedTransfer.plan(drill.name(), drill.mode(), plannedTransfers(drill), seed), CLIENTS,
-                    LOAD_DEADLINE.plus(drill.fault() == Fault.RANDOM_KILLS ? soakLength : Duration.ZERO))) {
+                    PlannedTransfer.amongDemoAccounts(drill.name(), drill.modes(), plannedTransfers(drill), seed),
+                    CLIENTS, LOAD_DEADLINE.plus(drill.fault() == Fault.RANDOM_KILLS ? soakLength : Duration.ZERO))) {
                 load.start();
-                switch (drill.fault()) {
-                    case CRASH_POINT -> {
-                        awaitCrash(liberty, drill);
-                        timeline.mark("crash");
-                        notes.add(stateAtCrash(db, broker));
-                        liberty.start(null, 0);
-                        timeline.mark("restart");
-                    }
-                    case BROKER_KILL -> {
-                        await("a third of the load accepted").atMost(CRASH_DEADLINE)
-                                .until(() -> load.history().accepted().size() >= TRANSFERS / 3);
-                        broker.kill();
-                        timeline.mark("broker killed");
-                        TimeUnit.MILLISECONDS.sleep(BROKER_DOWNTIME.toMillis()); // the fault's length, not a wait for a condition
-                        broker = BrokerProcess.start(runDir.resolve("broker"), brokerPort);
-                        timeline.mark("restart");
-                    }
-                    case BROKER_KILL_UNDER_WORKER -> throw new IllegalArgumentException(drill.name() + " runs on the worker");
-                    case DUPLICATE_DELIVERY -> {
-                        load.awaitDone();
-                        awaitFinal(client, load.history(), RECOVERY_DEADLINE);
-                        int copies = DuplicateDelivery.sendCopies(broker.url(), load.history(), 20);
-                        timeline.mark("restart");
-                        notes.add(copies + " copies of applied messages put on transfers.idempotent");
-                    }
-                    case RANDOM_KILLS -> {
-                        java.util.Random random = new java.util.Random(seed);
-                        java.time.Instant end = java.time.Instant.now().plus(soakLength);
-                        int libertyKills = 0;
-                        int brokerKills = 0;
-                        while (java.time.Instant.now().isBefore(end)) {
-                            // The fault schedule: a kill every 4 to 10 seconds.
-                            TimeUnit.MILLISECONDS.sleep(4000 + random.nextInt(6000));
-                            if (random.nextBoolean()) {
-                                liberty.kill();
-                                timeline.mark("Liberty killed #" + ++libertyKills);
-                                liberty.start(null, 0);
-                            } else {
-                                broker.kill();
-                                timeline.mark("broker killed #" + ++brokerKills);
-                                TimeUnit.MILLISECONDS.sleep(BROKER_DOWNTIME.toMillis());
-                                broker = BrokerProcess.start(runDir.resolve("broker"), brokerPort);
-                            }
-                            timeline.mark("restart");
-                        }
-                        load.finish();
-                        notes.add(libertyKills + " SIGKILLs of Liberty and " + brokerKills + " of the broker in "
-                                + soakLength.toSeconds() + " s");
-                    }
-                }
+                fault.inflict(new UnderLoad(drill, db, broker, liberty, load, timeline, notes));
                 history = load.awaitDone();
             }
             Duration recoveryDeadline = drill.isControl() ? CONTROL_RECOVERY_DEADLINE : RECOVERY_DEADLINE;
@@ -172,18 +174,69 @@ public final class DrillRunner {
             timeline.close();
             int recovered = liberty.recoveredAtLatestStart();
             liberty.stop();
-            if (drill.coordinator().equals("liberty") && !liberty.stoppedWithNothingToRecover()) {
+            boolean libertyCoordinates = drill.coordinator().equals(Optional.of(Coordinator.LIBERTY));
+            if (libertyCoordinates && !liberty.stoppedWithNothingToRecover()) {
                 restartUntilLogEmpty(liberty, notes);
             }
-            InvariantResult coordinator = drill.coordinator().equals("liberty")
-                    ? libertyLog(liberty, recovered, notes) : DrillChecker.noCoordinator();
+            InvariantResult coordinator = libertyCoordinates
+                    ? libertyLog(liberty, recovered, notes) : RunChecker.noCoordinator();
             try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
-                return new Outcome(DrillChecker.check(c, inspector, history, coordinator),
+                return new DrillOutcome(RunChecker.check(c, inspector, history, coordinator),
                         LedgerCounts.transfersByStatus(c), history.accepted().size());
             }
-        } finally {
-            broker.close();
         }
+    }
+
+    /** Liberty halts itself at the armed point; what the crash left is recorded, and it is started unarmed. */
+    private void crashLibertyAtPoint(UnderLoad system) throws Exception {
+        awaitCrash(system.liberty(), system.drill());
+        system.timeline().mark("crash");
+        system.notes().add(stateAtCrash(system.db(), system.broker()));
+        system.liberty().start();
+        system.timeline().mark("restart");
+    }
+
+    /** SIGKILL to the broker once a third of the load is accepted; started again on its journal. */
+    private void killBrokerUnderLoad(UnderLoad system) throws Exception {
+        await("a third of the load accepted").atMost(CRASH_DEADLINE)
+                .until(() -> system.load().history().accepted().size() >= TRANSFERS / 3);
+        system.broker().kill();
+        system.timeline().mark("broker killed");
+        system.broker().restartAfterDowntime();
+        system.timeline().mark("restart");
+    }
+
+    /** Once the whole load is applied, second copies of applied idempotent messages go back on the queue. */
+    private void deliverDuplicates(UnderLoad system) throws Exception {
+        History history = system.load().awaitDone();
+        awaitFinal(system.liberty().client(), history, RECOVERY_DEADLINE);
+        int copies = DuplicateDelivery.sendCopies(system.broker().url(), history, DUPLICATES);
+        system.timeline().mark("restart");
+        system.notes().add(copies + " copies of applied messages put on " + TransferQueues.IDEMPOTENT);
+    }
+
+    /** The soak: SIGKILL to Liberty or the broker, chosen at random, every few seconds for the soak's length. */
+    private void killAtRandom(UnderLoad system) throws Exception {
+        Random random = new Random(seed);
+        Instant end = Instant.now().plus(soakLength);
+        int libertyKills = 0;
+        int brokerKills = 0;
+        while (Instant.now().isBefore(end)) {
+            TimeUnit.MILLISECONDS.sleep(SOAK_MIN_PAUSE_MS + random.nextInt(SOAK_PAUSE_SPREAD_MS));
+            if (random.nextBoolean()) {
+                system.liberty().kill();
+                system.timeline().mark("Liberty killed #" + ++libertyKills);
+                system.liberty().start();
+            } else {
+                system.broker().kill();
+                system.timeline().mark("broker killed #" + ++brokerKills);
+                system.broker().restartAfterDowntime();
+            }
+            system.timeline().mark("restart");
+        }
+        system.load().finish();
+        system.notes().add(libertyKills + " SIGKILLs of Liberty and " + brokerKills + " of the broker in "
+                + soakLength.toSeconds() + " s");
     }
 
     static long skipFor(CrashPoint point) {
@@ -195,7 +248,19 @@ public final class DrillRunner {
         return drill.fault() == Fault.RANDOM_KILLS ? (int) Math.max(TRANSFERS, soakLength.toSeconds() * 100) : TRANSFERS;
     }
 
-    private static void awaitCrash(LibertyUnderDrill liberty, Drill drill) throws IOException {
+    /** The crash-point rules, copied into the run directory where the Byteman agent reads them. */
+    private static Path libertyCrashRules(Path runDir) throws IOException {
+        Path rules = runDir.resolve("liberty-xa-crash-points.btm");
+        try (InputStream in = DrillRunner.class.getResourceAsStream(LIBERTY_CRASH_RULES)) {
+            if (in == null) {
+                throw new IllegalStateException(LIBERTY_CRASH_RULES + " is not on the drills' class path");
+            }
+            Files.copy(in, rules, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return rules;
+    }
+
+    private static void awaitCrash(LibertyUnderTest liberty, Drill drill) throws IOException {
         try {
             liberty.awaitExit(CRASH_DEADLINE);
         } catch (ConditionTimeoutException e) {
@@ -208,7 +273,7 @@ public final class DrillRunner {
     }
 
     /** What the crash left, read while the victim is down: the evidence for the report. */
-    private static String stateAtCrash(DrillDatabase db, BrokerProcess broker) throws Exception {
+    private static String stateAtCrash(DatabaseUnderTest db, RestartableBroker broker) throws Exception {
         long inDoubt;
         try (Connection c = db.connect()) {
             inDoubt = LedgerCounts.preparedBranches(c);
@@ -225,23 +290,17 @@ public final class DrillRunner {
     }
 
     private static boolean allFinal(TransferClient client, History history) {
-        for (UUID id : history.accepted().values()) {
-            String status = client.status(id).orElse("UNKNOWN");
-            if (status.equals("QUEUED") || status.equals("UNKNOWN")) {
-                return false;
-            }
-        }
-        return true;
+        return history.accepted().values().stream().allMatch(client::isFinal);
     }
 
     /** Recovered: every accepted transfer final, nothing prepared in the broker, every queue empty. */
-    private static boolean awaitRecovered(TransferClient client, History history, BrokerProcess broker,
+    private static boolean awaitRecovered(TransferClient client, History history, RestartableBroker broker,
                                           Duration deadline) {
         try (BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
             await("recovery").atMost(deadline).pollInterval(Duration.ofMillis(500)).until(() ->
                     allFinal(client, history) && inspector.preparedTransactions().isEmpty()
-                            && inspector.messageCount("transfers.xa") == 0
-                            && inspector.messageCount("transfers.idempotent") == 0);
+                            && inspector.messageCount(TransferQueues.XA) == 0
+                            && inspector.messageCount(TransferQueues.IDEMPOTENT) == 0);
             return true;
         } catch (ConditionTimeoutException e) {
             return false;
@@ -258,10 +317,10 @@ public final class DrillRunner {
      * notes the extra starts. (Liberty writes no message when such a retry succeeds, so the stop's own
      * statement, WTRN0105I, is what each round looks for.)
      */
-    private static void restartUntilLogEmpty(LibertyUnderDrill liberty, List<String> notes)
+    private static void restartUntilLogEmpty(LibertyUnderTest liberty, List<String> notes)
             throws IOException, InterruptedException {
         for (int round = 1; round <= EXTRA_RECOVERY_STARTS; round++) {
-            liberty.start(null, 0);
+            liberty.start();
             int found = liberty.recoveredAtLatestStart();
             liberty.stop();
             boolean clean = liberty.stoppedWithNothingToRecover();
@@ -274,30 +333,23 @@ public final class DrillRunner {
         }
     }
 
-    private static InvariantResult libertyLog(LibertyUnderDrill liberty, int recoveredAtRestart, List<String> notes)
+    private static InvariantResult libertyLog(LibertyUnderTest liberty, int recoveredAtRestart, List<String> notes)
             throws IOException {
         notes.add("Liberty found " + recoveredAtRestart + " transaction(s) in its log at the restart (WTRN0027I/28I)");
         boolean clean = liberty.stoppedWithNothingToRecover();
-        return DrillChecker.coordinatorLog(clean ? 0 : 1,
+        return RunChecker.coordinatorLog(clean ? 0 : 1,
                 "Liberty's final stop did not report an empty transaction log (no WTRN0105I)",
                 "Liberty stopped with no transactions requiring recovery (WTRN0105I)");
     }
 
-    private DrillResult result(Drill drill, Outcome outcome, MoneyTimeline timeline, List<String> notes)
+    private DrillResult result(Drill drill, DrillOutcome outcome, MoneyTimeline timeline, List<String> notes)
             throws IOException {
         Double recovery = timeline.between("restart", "recovered").map(ms -> ms / 1000.0).orElse(null);
         Path chart = outputDir.resolve(drill.name() + "-money.png");
         MoneyChart.write(drill.name(), timeline, chart);
-        Map<String, Long> counts = outcome.transfersByStatus();
-        return new DrillResult(drill, outcome.accepted(), counts.getOrDefault("COMPLETED", 0L),
-                counts.getOrDefault("REJECTED", 0L), counts.getOrDefault("FAILED", 0L), recovery, outcome.invariants(),
-                notes, outputDir.relativize(chart).toString());
-    }
-
-    /** A drill that could not be carried out as designed. */
-    static final class DrillAborted extends RuntimeException {
-        DrillAborted(String message) {
-            super(message);
-        }
+        Map<TransferStatus, Long> counts = outcome.transfersByStatus();
+        return new DrillResult(drill, outcome.accepted(), counts.getOrDefault(TransferStatus.COMPLETED, 0L),
+                counts.getOrDefault(TransferStatus.REJECTED, 0L), counts.getOrDefault(TransferStatus.FAILED, 0L),
+                recovery, outcome.invariants(), notes, outputDir.relativize(chart).toString());
     }
 }

@@ -1,6 +1,8 @@
 package dev.ledgerline.drills;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import dev.ledgerline.harness.Installation;
+import dev.ledgerline.harness.cli.DatabaseConverter;
+import dev.ledgerline.harness.cli.ModeMixConverter;
+import dev.ledgerline.harness.database.Database;
+import dev.ledgerline.harness.load.ModeMix;
+import dev.ledgerline.testkit.LibertyServer;
 
 /**
  * {@code drills list | run <name>… | run --all [--database h2] | run --lite}: the crash-drill runner. Exits
@@ -52,8 +61,9 @@ public final class Drills {
         @Option(names = "--minutes", description = "How long to keep killing (default: ${DEFAULT-VALUE}).", defaultValue = "2")
         long minutes;
 
-        @Option(names = "--database", description = "postgresql or h2 (default: ${DEFAULT-VALUE}).", defaultValue = "postgresql")
-        String database;
+        @Option(names = "--database", description = "postgresql or h2 (default: ${DEFAULT-VALUE}).", defaultValue = "postgresql",
+                converter = DatabaseConverter.class)
+        Database database;
 
         @Option(names = "--seed", description = "Seed of the load and of the kill schedule (default: ${DEFAULT-VALUE}).",
                 defaultValue = "42")
@@ -61,9 +71,8 @@ public final class Drills {
 
         @Override
         public Integer call() throws Exception {
-            Database db = databaseNamed(database, this);
             DrillResult r = new DrillRunner(new Installation(parent.projectRoot), parent.output, seed)
-                    .soakFor(java.time.Duration.ofMinutes(minutes)).run(DrillRunner.soak(db));
+                    .soakFor(Duration.ofMinutes(minutes)).run(DrillRunner.soak(database));
             new DrillReport(parent.output.resolve("soak")).write(List.of(r));
             System.out.println("soak: " + (r.passed() ? "every invariant held" : "NOT as expected: " + r.broken() + " " + r.notes())
                     + "; report: " + parent.output.resolve("soak/report.md"));
@@ -77,12 +86,13 @@ public final class Drills {
         @CommandLine.ParentCommand
         Drills parent;
 
-        @Option(names = "--database", description = "postgresql or h2 (default: ${DEFAULT-VALUE}).", defaultValue = "postgresql")
-        String database;
+        @Option(names = "--database", description = "postgresql or h2 (default: ${DEFAULT-VALUE}).", defaultValue = "postgresql",
+                converter = DatabaseConverter.class)
+        Database database;
 
         @Option(names = "--mode", description = "mixed (XA and idempotent alternating), xa or idempotent (default: ${DEFAULT-VALUE}).",
-                defaultValue = "mixed")
-        String mode;
+                defaultValue = "mixed", converter = ModeMixConverter.class)
+        ModeMix mode;
 
         @Option(names = "--transfers", description = "Transfers per run (default: ${DEFAULT-VALUE}).", defaultValue = "3000")
         int transfers;
@@ -99,30 +109,21 @@ public final class Drills {
 
         @Override
         public Integer call() throws Exception {
-            Database db = databaseNamed(database, this);
-            if (!java.util.Set.of("mixed", "xa", "idempotent").contains(mode)) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "unknown mode " + mode);
-            }
             Path dir = parent.output.resolve("stress");
             StressRunner runner = new StressRunner(new Installation(parent.projectRoot));
             List<StressRunner.Result> results = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
-                StressRunner.Result r = runner.run(db, mode, transfers, clients, seed, run, dir.resolve("runs").resolve("run-" + run));
+                StressRunner.Result r = runner.run(database, mode, transfers, clients, seed, run, dir.resolve("runs").resolve("run-" + run));
                 results.add(r);
                 new StressReport(dir).write(results);
                 System.out.println("stress run " + run + " of " + runs + ": " + r.accepted() + " accepted, "
                         + r.lost().count() + " lost balance updates, money off by " + r.lost().minorUnits() + " minor units"
                         + (r.note().isEmpty() ? "" : "; " + r.note()));
             }
-            System.out.println("stress on " + db.label() + " (" + mode + "): " + StressReport.summary(results)
+            System.out.println("stress on " + database.label() + " (" + mode.label() + "): " + StressReport.summary(results)
                     + "; report: " + dir.resolve("report.md"));
             return results.stream().allMatch(StressRunner.Result::held) ? 0 : 1;
         }
-    }
-
-    static Database databaseNamed(String label, Object command) {
-        return java.util.Arrays.stream(Database.values()).filter(d -> d.label().equals(label)).findFirst()
-                .orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(command), "unknown database " + label));
     }
 
     @Command(name = "run", description = "Runs the named drills, all of them, or the lite subset.")
@@ -137,8 +138,8 @@ public final class Drills {
         // defect, see docs/h2-lost-update.md), so its loaded cells fail by chance and would make the gate a
         // coin toss. They stay one option away, to show what H2 cannot hold.
         @Option(names = "--database", description = "The database of --all: postgresql or h2 (default: ${DEFAULT-VALUE}).",
-                defaultValue = "postgresql")
-        String database;
+                defaultValue = "postgresql", converter = DatabaseConverter.class)
+        Database database;
 
         @Option(names = "--lite", description = "The subset the Tests command runs.")
         boolean lite;
@@ -176,8 +177,8 @@ public final class Drills {
                         // The next round wipes the drill's run directory: keep this one's evidence beside it.
                         Path runDir = parent.output.resolve("runs").resolve(d.name());
                         Path kept = runDir.resolveSibling(d.name() + ".failed-" + round);
-                        dev.ledgerline.testkit.LibertyServer.deleteTree(kept);
-                        java.nio.file.Files.move(runDir, kept);
+                        LibertyServer.deleteTree(kept);
+                        Files.move(runDir, kept);
                     }
                 }
             }
@@ -189,7 +190,7 @@ public final class Drills {
 
         private List<Drill> choose() {
             if (all) {
-                return DrillCatalog.matrix(databaseNamed(database, this));
+                return DrillCatalog.matrix(database);
             }
             List<String> wanted = new ArrayList<>(names);
             if (lite) {

@@ -1,12 +1,14 @@
 package dev.ledgerline.drills;
 
-
 import java.util.UUID;
 
 import jakarta.jms.JMSContext;
 import jakarta.jms.TextMessage;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+import dev.ledgerline.harness.TransferQueues;
+import dev.ledgerline.harness.load.History;
 
 /**
  * Puts second copies of already-delivered idempotent messages on {@code transfers.idempotent}, as a relay that
@@ -24,7 +26,7 @@ final class DuplicateDelivery {
         int sent = 0;
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
              JMSContext context = factory.createContext()) {
-            var queue = context.createQueue("transfers.idempotent");
+            var queue = context.createQueue(TransferQueues.IDEMPOTENT);
             var producer = context.createProducer();
             for (UUID id : history.accepted().values()) {
                 if (sent == copies) {

@@ -32,7 +32,7 @@ final class StressReport {
                 .append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (StressRunner.Result r : results) {
             md.append(String.format(Locale.ROOT, "| %d | %s | %s | %d | %.1f | %d | %d | %s |%n", r.run(),
-                    r.database().label(), r.mode(), r.accepted(), r.loadTime().toMillis() / 1000.0, r.lost().count(),
+                    r.database().label(), r.mode().label(), r.accepted(), r.loadTime().toMillis() / 1000.0, r.lost().count(),
                     r.lost().minorUnits(), String.join(", ", broken(r))));
         }
         md.append('\n');

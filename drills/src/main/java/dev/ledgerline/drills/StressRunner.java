@@ -2,7 +2,6 @@ package dev.ledgerline.drills;
 
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -11,11 +10,22 @@ import java.util.List;
 
 import org.awaitility.core.ConditionTimeoutException;
 
+import dev.ledgerline.harness.Installation;
+import dev.ledgerline.harness.RunDirectory;
+import dev.ledgerline.harness.TransferQueues;
+import dev.ledgerline.harness.check.RunChecker;
+import dev.ledgerline.harness.client.TransferClient;
+import dev.ledgerline.harness.database.Database;
+import dev.ledgerline.harness.database.DatabaseUnderTest;
+import dev.ledgerline.harness.liberty.LibertyUnderTest;
+import dev.ledgerline.harness.load.History;
+import dev.ledgerline.harness.load.LoadGenerator;
+import dev.ledgerline.harness.load.ModeMix;
+import dev.ledgerline.harness.load.PlannedTransfer;
 import dev.ledgerline.ledger.check.InvariantResult;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.BrokerProcess;
 import dev.ledgerline.testkit.FreePort;
-import dev.ledgerline.testkit.LibertyServer;
 
 /**
  * One run of the stress: a fresh system (database, broker, Liberty), many HTTP clients submitting transfers
@@ -33,12 +43,11 @@ final class StressRunner {
     private final Installation installation;
 
     StressRunner(Installation installation) {
-        this.installation = installation;
-        System.setProperty(BrokerProcess.LIB_DIR_PROPERTY, installation.brokerLib().toString());
+        this.installation = installation.useForChildProcesses();
     }
 
     /** What one run did and found. */
-    record Result(Database database, String mode, int run, int planned, long accepted, Duration loadTime,
+    record Result(Database database, ModeMix mode, int run, int planned, long accepted, Duration loadTime,
                   LostUpdates lost, List<InvariantResult> invariants, String note) {
 
         /** Every invariant held and no balance update was lost. */
@@ -47,18 +56,19 @@ final class StressRunner {
         }
     }
 
-    Result run(Database database, String mode, int transfers, int clients, long seed, int run, Path runDir)
+    Result run(Database database, ModeMix mode, int transfers, int clients, long seed, int run, Path runDir)
             throws Exception {
-        LibertyServer.deleteTree(runDir);
-        Files.createDirectories(runDir);
-        try (DrillDatabase db = DrillDatabase.start(database, runDir)) {
+        RunDirectory.fresh(runDir);
+        try (DatabaseUnderTest db = DatabaseUnderTest.start(database, runDir)) {
             int brokerPort = FreePort.pick();
             try (BrokerProcess broker = BrokerProcess.start(runDir.resolve("broker"), brokerPort);
-                 LibertyUnderDrill liberty = new LibertyUnderDrill(installation, runDir, FreePort.pick(), brokerPort,
+                 LibertyUnderTest liberty = new LibertyUnderTest(installation, runDir, FreePort.pick(), brokerPort,
                          db.libertyEnvironment(), false)) {
-                liberty.start(null, 0);
+                liberty.start();
                 TransferClient client = liberty.client();
-                List<PlannedTransfer> plan = PlannedTransfer.among(ACCOUNTS, "stress-" + run, mode, transfers, seed + run);
+                List<PlannedTransfer> plan = PlannedTransfer.among(ACCOUNTS,
+                        "stress-" + run + "-" + (seed + run) + "-", mode, transfers, seed + run,
+                        PlannedTransfer.DEMO_MAX_AMOUNT_MINOR);
                 Instant started = Instant.now();
                 History history;
                 try (LoadGenerator load = new LoadGenerator(client, plan, clients, LOAD_DEADLINE)) {
@@ -71,7 +81,7 @@ final class StressRunner {
                 liberty.stop();
                 try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
                     return new Result(database, mode, run, transfers, history.accepted().size(), loadTime,
-                            LostUpdates.count(c), DrillChecker.check(c, inspector, history, DrillChecker.noCoordinator()),
+                            LostUpdates.count(c), RunChecker.check(c, inspector, history, RunChecker.noCoordinator()),
                             note);
                 }
             }
@@ -83,8 +93,8 @@ final class StressRunner {
         try (BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
             await("the load settles").atMost(SETTLE_DEADLINE).pollInterval(Duration.ofSeconds(2)).until(() ->
                     client.unfinishedTransfers().orElse(-1L) == 0
-                            && inspector.messageCount("transfers.xa") == 0
-                            && inspector.messageCount("transfers.idempotent") == 0);
+                            && inspector.messageCount(TransferQueues.XA) == 0
+                            && inspector.messageCount(TransferQueues.IDEMPOTENT) == 0);
             return true;
         } catch (ConditionTimeoutException e) {
             return false;

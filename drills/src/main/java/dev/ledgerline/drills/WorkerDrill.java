@@ -9,148 +9,191 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.awaitility.core.ConditionTimeoutException;
 
+import dev.ledgerline.harness.TransferQueues;
+import dev.ledgerline.harness.check.RunChecker;
+import dev.ledgerline.harness.client.WorkerStatusClient;
+import dev.ledgerline.harness.database.DatabaseUnderTest;
+import dev.ledgerline.harness.database.LedgerCounts;
+import dev.ledgerline.harness.worker.WorkerCommandLine;
 import dev.ledgerline.ledger.check.InvariantResult;
 import dev.ledgerline.ledger.crash.CrashPoints;
+import dev.ledgerline.ledger.domain.TransferStatus;
 import dev.ledgerline.testkit.BrokerInspector;
-import dev.ledgerline.testkit.BrokerProcess;
 import dev.ledgerline.testkit.FreePort;
 import dev.ledgerline.testkit.ObjectStoreContents;
 import dev.ledgerline.testkit.WorkerProcess;
 
 /**
- * A drill whose victim is the Narayana worker: transfers preloaded (rows and messages, as the benchmark
- * loads it), the worker started armed, halted at the point, started again unarmed, left to recover and
- * drain, stopped, checked. Narayana's log is its object store; after recovery it must hold no record.
+ * A drill whose load runs through the Narayana worker: transfers preloaded (rows and messages, as the
+ * benchmark loads it), then the fault ({@link #crashAtPoint}: the worker halted at an armed point and started
+ * again unarmed; {@link #killBrokerUnderWorker}: the broker killed while the worker drains), then recovery
+ * and drain, a stop and the checker. Narayana's log is its object store; after recovery it must hold no record.
  */
 final class WorkerDrill {
 
     private static final Duration PRELOAD_DEADLINE = Duration.ofMinutes(2);
     private static final Duration CRASH_DEADLINE = Duration.ofSeconds(120);
     private static final Duration RECOVERY_DEADLINE = Duration.ofSeconds(120);
+    private static final int CONSUMERS = 2;
     /** "No XAResource to recover" for a branch: repeated for one branch, a log recovery cannot finish. */
-    private static final java.util.regex.Pattern STUCK_LOG_WARNING =
-            java.util.regex.Pattern.compile("ARJUNA016037.*?branch_uid=([0-9a-f:]+)");
+    private static final Pattern STUCK_LOG_WARNING = Pattern.compile("ARJUNA016037.*?branch_uid=([0-9a-f:]+)");
 
     private final Drill drill;
     private final Path runDir;
-    private final DrillDatabase db;
+    private final DatabaseUnderTest db;
     private final long seed;
 
-    WorkerDrill(Drill drill, Path runDir, DrillDatabase db, long seed) {
+    WorkerDrill(Drill drill, Path runDir, DatabaseUnderTest db, long seed) {
         this.drill = drill;
         this.runDir = runDir;
         this.db = db;
         this.seed = seed;
     }
 
-    /** Runs the drill; returns what the checker found, the timeline and the notes. */
-    DrillRunner.Outcome run(MoneyTimeline timeline, List<String> notes) throws Exception {
-        int brokerPort = FreePort.pick();
-        int statusPort = FreePort.pick();
+    /** What a fault under the worker acts on: the drill's broker, the worker's command line, its status. */
+    private record UnderWorker(RestartableBroker broker, WorkerCommandLine worker, String[] runOptions,
+                               WorkerStatusClient status, Path dataDir, MoneyTimeline timeline, List<String> notes) {
+    }
+
+    /** One fault done while the worker drains its backlog. */
+    @FunctionalInterface
+    private interface WorkerFault {
+        /** @return the offset in the worker's log from which its recovery's warnings count */
+        long inflict(UnderWorker system) throws Exception;
+    }
+
+    /** The worker halts itself at the drill's armed point; what the crash left is recorded, and it restarts. */
+    DrillOutcome crashAtPoint(MoneyTimeline timeline, List<String> notes) throws Exception {
+        return underWorker(timeline, notes, this::haltAtPointAndRestart);
+    }
+
+    /** The broker gets SIGKILL once a third of the backlog is applied, and starts again on its journal. */
+    DrillOutcome killBrokerUnderWorker(MoneyTimeline timeline, List<String> notes) throws Exception {
+        return underWorker(timeline, notes, this::killBrokerWhileDraining);
+    }
+
+    private DrillOutcome underWorker(MoneyTimeline timeline, List<String> notes, WorkerFault fault) throws Exception {
         Path log = runDir.resolve("worker.log");
         Path dataDir = runDir.resolve("worker");
-        BrokerProcess broker = BrokerProcess.start(runDir.resolve("broker"), brokerPort);
-        try {
-            int preloaded = WorkerProcess.runToEnd(log, PRELOAD_DEADLINE, "preload", "--db-url", db.jdbcUrl(),
-                    "--db-user", db.user(), "--db-password", db.password(), "--broker-url", broker.url(),
-                    "--count", String.valueOf(DrillRunner.TRANSFERS), "--seed", String.valueOf(seed));
+        int statusPort = FreePort.pick();
+        try (RestartableBroker broker = RestartableBroker.start(runDir.resolve("broker"), FreePort.pick())) {
+            WorkerCommandLine worker = new WorkerCommandLine(db, broker.url(), log);
+            int preloaded = worker.preload(PRELOAD_DEADLINE, DrillRunner.TRANSFERS, seed);
             if (preloaded != 0) {
-                throw new DrillRunner.DrillAborted("preload exited with " + preloaded + "; see " + log);
+                throw new DrillAborted("preload exited with " + preloaded + "; see " + log);
             }
-            String[] args = {"--db-url", db.jdbcUrl(), "--db-user", db.user(), "--db-password", db.password(),
-                    "--broker-url", broker.url(), "--data-dir", dataDir.toString(), "--consumers", "2",
-                    "--recovery-period-seconds", "2", "--recovery-backoff-seconds", "1",
-                    "--http-port", String.valueOf(statusPort)};
+            String[] runOptions = worker.run(dataDir, CONSUMERS, statusPort,
+                    "--recovery-period-seconds", "2", "--recovery-backoff-seconds", "1");
             WorkerStatusClient status = new WorkerStatusClient(statusPort);
-            timeline.start(() -> db.readableWhileVictimRuns() ? db.totals() : status.money());
+            timeline.start(() -> db.readableWhileInUse() ? db.totals() : status.money());
             timeline.mark("load starts");
-            long logLengthAtRestart;
-            if (drill.fault() == Fault.BROKER_KILL_UNDER_WORKER) {
-                logLengthAtRestart = 0;
-                try (WorkerProcess worker = WorkerProcess.start(log, Map.of(), args)) {
-                    await("a third of the load applied").atMost(CRASH_DEADLINE).pollInterval(Duration.ofMillis(100))
-                            .until(() -> status.transfersByStatus().map(t -> t.getOrDefault("COMPLETED", 0L)
-                                    + t.getOrDefault("REJECTED", 0L) >= DrillRunner.TRANSFERS / 3).orElse(false));
-                    broker.kill();
-                    timeline.mark("broker killed");
-                    notes.add(stateAtCrash(null, dataDir));
-                    // The fault's length, not a wait for a condition.
-                    java.util.concurrent.TimeUnit.MILLISECONDS.sleep(DrillRunner.BROKER_DOWNTIME.toMillis());
-                    broker = BrokerProcess.start(runDir.resolve("broker"), brokerPort);
-                    timeline.mark("restart");
-                    awaitRecoveredAndStop(worker, status, broker, dataDir, timeline, notes);
-                }
-            } else {
-                crashArmed(log, args);
-                timeline.mark("crash");
-                notes.add(stateAtCrash(broker, dataDir));
-                logLengthAtRestart = Files.size(log);
-                try (WorkerProcess worker = WorkerProcess.start(log, Map.of(), args)) {
-                    timeline.mark("restart");
-                    awaitRecoveredAndStop(worker, status, broker, dataDir, timeline, notes);
-                }
-            }
-            InvariantResult coordinator = narayanaLog(dataDir, log, logLengthAtRestart);
+            long logOffsetAtRestart = fault.inflict(
+                    new UnderWorker(broker, worker, runOptions, status, dataDir, timeline, notes));
+            InvariantResult coordinator = narayanaLog(dataDir, log, logOffsetAtRestart);
             try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
-                return new DrillRunner.Outcome(DrillChecker.check(c, inspector, null, coordinator),
+                return new DrillOutcome(RunChecker.check(c, inspector, null, coordinator),
                         LedgerCounts.transfersByStatus(c), DrillRunner.TRANSFERS);
             }
-        } finally {
-            broker.close();
         }
     }
 
-    private void crashArmed(Path log, String[] args) throws Exception {
-        WorkerProcess armed = WorkerProcess.start(log, Map.of(CrashPoints.POINT_PROPERTY, drill.point().pointName(),
-                CrashPoints.SKIP_PROPERTY, String.valueOf(DrillRunner.SKIP)), args);
+    private long haltAtPointAndRestart(UnderWorker system) throws Exception {
+        crashArmed(system.worker(), system.runOptions());
+        system.timeline().mark("crash");
+        system.notes().add(stateAtCrash(system.broker(), system.dataDir()));
+        long logOffsetAtRestart = Files.size(system.worker().log());
+        try (WorkerProcess restarted = system.worker().start(Map.of(), system.runOptions())) {
+            system.timeline().mark("restart");
+            awaitRecoveredAndStop(restarted, system);
+        }
+        return logOffsetAtRestart;
+    }
+
+    private long killBrokerWhileDraining(UnderWorker system) throws Exception {
+        try (WorkerProcess worker = system.worker().start(Map.of(), system.runOptions())) {
+            await("a third of the load applied").atMost(CRASH_DEADLINE).pollInterval(Duration.ofMillis(100))
+                    .until(() -> system.status().transfersByStatus()
+                            .map(t -> t.getOrDefault(TransferStatus.COMPLETED, 0L)
+                                    + t.getOrDefault(TransferStatus.REJECTED, 0L) >= DrillRunner.TRANSFERS / 3)
+                            .orElse(false));
+            system.broker().kill();
+            system.timeline().mark("broker killed");
+            system.notes().add(stateAtKill(system.dataDir()));
+            system.broker().restartAfterDowntime();
+            system.timeline().mark("restart");
+            awaitRecoveredAndStop(worker, system);
+        }
+        // The worker never restarted: every warning in its log came after the fault.
+        return 0;
+    }
+
+    private void crashArmed(WorkerCommandLine worker, String[] runOptions) throws Exception {
+        WorkerProcess armed = worker.start(Map.of(CrashPoints.POINT_PROPERTY, drill.point().pointName(),
+                CrashPoints.SKIP_PROPERTY, String.valueOf(DrillRunner.SKIP)), runOptions);
         OptionalInt exit = armed.awaitExit(CRASH_DEADLINE);
         if (exit.isEmpty()) {
             armed.kill();
-            throw new DrillRunner.DrillAborted("the worker did not reach " + drill.pointName() + " within "
+            throw new DrillAborted("the worker did not reach " + drill.pointName() + " within "
                     + CRASH_DEADLINE.toSeconds() + " s");
         }
-        if (!Files.readString(log).contains("crash point " + drill.pointName() + " reached")) {
-            throw new DrillRunner.DrillAborted("the worker exited with " + exit.getAsInt() + ", not at the crash point");
+        if (!Files.readString(worker.log()).contains("crash point " + drill.pointName() + " reached")) {
+            throw new DrillAborted("the worker exited with " + exit.getAsInt() + ", not at the crash point");
         }
     }
 
-    private void awaitRecoveredAndStop(WorkerProcess worker, WorkerStatusClient status, BrokerProcess broker,
-                                       Path dataDir, MoneyTimeline timeline, List<String> notes) throws Exception {
-        if (awaitRecovered(status, broker, dataDir)) {
-            timeline.mark("recovered");
+    private void awaitRecoveredAndStop(WorkerProcess worker, UnderWorker system) throws Exception {
+        if (awaitRecovered(system.status(), system.broker(), system.dataDir())) {
+            system.timeline().mark("recovered");
         } else {
-            notes.add("not recovered within " + RECOVERY_DEADLINE.toSeconds() + " s of the restart");
+            system.notes().add("not recovered within " + RECOVERY_DEADLINE.toSeconds() + " s of the restart");
         }
-        timeline.close();
+        system.timeline().close();
         worker.stop();
     }
 
-    private String stateAtCrash(BrokerProcess broker, Path dataDir) throws Exception {
+    /** What the worker's crash left, read while it is down: the database, the broker, Narayana's log. */
+    private String stateAtCrash(RestartableBroker broker, Path dataDir) throws Exception {
+        long inDoubt;
+        try (Connection c = db.connect()) {
+            inDoubt = LedgerCounts.preparedBranches(c);
+        }
+        try (BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
+            return "at the crash: " + inDoubt + " prepared branch(es) in the database, "
+                    + inspector.preparedTransactions().size() + " in the broker, " + records(dataDir);
+        }
+    }
+
+    /**
+     * What the broker's kill left while the worker still runs. The worker holds an H2 file, so the database is
+     * read only if it can be; the broker is down.
+     */
+    private String stateAtKill(Path dataDir) throws Exception {
         String database = "";
-        // At a broker kill the worker still runs, and holds an H2 file: the database is read only if it can be.
-        if (broker != null || db.readableWhileVictimRuns()) {
+        if (db.readableWhileInUse()) {
             try (Connection c = db.connect()) {
                 database = LedgerCounts.preparedBranches(c) + " prepared branch(es) in the database, ";
             }
         }
-        String records = ObjectStoreContents.transactionRecords(objectStore(dataDir)).size() + " record(s) in Narayana's log";
-        if (broker == null) {
-            return "at the kill: " + database + records;
-        }
-        try (BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
-            return "at the crash: " + database + inspector.preparedTransactions().size() + " in the broker, " + records;
-        }
+        return "at the kill: " + database + records(dataDir);
     }
 
-    private boolean awaitRecovered(WorkerStatusClient status, BrokerProcess broker, Path dataDir) throws Exception {
+    private static String records(Path dataDir) {
+        return ObjectStoreContents.transactionRecords(objectStore(dataDir)).size() + " record(s) in Narayana's log";
+    }
+
+    private static boolean awaitRecovered(WorkerStatusClient status, RestartableBroker broker, Path dataDir)
+            throws Exception {
         try (BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
             await("the worker recovers and drains").atMost(RECOVERY_DEADLINE).pollInterval(Duration.ofMillis(500))
-                    .until(() -> status.transfersByStatus().map(t -> t.getOrDefault("QUEUED", 0L) == 0).orElse(false)
+                    .until(() -> status.queued().map(queued -> queued == 0).orElse(false)
                             && inspector.preparedTransactions().isEmpty()
-                            && inspector.messageCount("transfers.xa") == 0
+                            && inspector.messageCount(TransferQueues.XA) == 0
                             && ObjectStoreContents.transactionRecords(objectStore(dataDir)).isEmpty());
             return true;
         } catch (ConditionTimeoutException e) {
@@ -163,15 +206,15 @@ final class WorkerDrill {
         String afterRestart = Files.readString(log).substring((int) Math.min(fromOffset, Files.size(log)));
         // Once per branch is how recovery finds a branch its resource manager already committed (it then logs
         // ARJUNA016113 and forgets it); the same branch warned about again means a log recovery cannot finish.
-        Map<String, Long> warningsPerBranch = new java.util.TreeMap<>();
-        java.util.regex.Matcher m = STUCK_LOG_WARNING.matcher(afterRestart);
+        Map<String, Long> warningsPerBranch = new TreeMap<>();
+        Matcher m = STUCK_LOG_WARNING.matcher(afterRestart);
         while (m.find()) {
             warningsPerBranch.merge(m.group(1), 1L, Long::sum);
         }
         long repeated = warningsPerBranch.values().stream().filter(n -> n > 1).count();
         String first = !left.isEmpty() ? left.size() + " record(s) left, first " + left.get(0).getFileName()
                 : repeated + " branch(es) warned about more than once (ARJUNA016037)";
-        return DrillChecker.coordinatorLog(left.size() + repeated, first,
+        return RunChecker.coordinatorLog(left.size() + repeated, first,
                 "Narayana's object store holds no transaction record; ARJUNA016037 once for each of "
                         + warningsPerBranch.size() + " branch(es) committed before the crash, none repeated");
     }

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import dev.ledgerline.harness.database.Database;
 import dev.ledgerline.ledger.crash.CrashPoint;
 
 class DrillCatalogTest {
@@ -35,9 +36,9 @@ class DrillCatalogTest {
 
     @Test
     void theUnsafeControlsMustBreakSomething() {
-        assertThat(DrillCatalog.all().stream().filter(d -> d.mode().startsWith("at-")))
+        assertThat(DrillCatalog.all().stream().filter(d -> d.modes().isUnsafe()))
                 .hasSize(2).allSatisfy(d -> assertThat(d.mustFail()).isNotEmpty());
-        assertThat(DrillCatalog.all().stream().filter(d -> !d.mode().startsWith("at-")))
+        assertThat(DrillCatalog.all().stream().filter(d -> !d.modes().isUnsafe()))
                 .allSatisfy(d -> assertThat(d.mustFail()).isEmpty());
     }
 
@@ -52,7 +53,7 @@ class DrillCatalogTest {
         for (Database db : Database.values()) {
             assertThat(DrillCatalog.matrix(db)).isNotEmpty().allSatisfy(d -> assertThat(d.database()).isEqualTo(db));
         }
-        assertThat(DrillCatalog.matrix(Database.DEFAULT).stream().filter(d -> d.mode().startsWith("at-"))).hasSize(2);
+        assertThat(DrillCatalog.matrix(Database.DEFAULT).stream().filter(d -> d.modes().isUnsafe())).hasSize(2);
         assertThat(DrillCatalog.matrix(Database.POSTGRESQL).size() + DrillCatalog.matrix(Database.H2).size())
                 .isEqualTo(DrillCatalog.all().size());
     }
@@ -61,7 +62,7 @@ class DrillCatalogTest {
     void theLiteSubsetAndTheControlsRunOnTheDefaultDatabase() {
         assertThat(DrillCatalog.LITE).allSatisfy(n ->
                 assertThat(DrillCatalog.named(n).orElseThrow().database()).isEqualTo(Database.DEFAULT));
-        assertThat(DrillCatalog.all().stream().filter(d -> d.mode().startsWith("at-")))
+        assertThat(DrillCatalog.all().stream().filter(d -> d.modes().isUnsafe()))
                 .allSatisfy(d -> assertThat(d.database()).isEqualTo(Database.DEFAULT));
     }
 }

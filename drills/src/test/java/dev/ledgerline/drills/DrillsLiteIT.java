@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.ledgerline.harness.Installation;
+
 /**
  * drills-lite, in the README's Tests command: one XA point after the decision is logged, one idempotent
  * point between the consumer's commit and its acknowledgement, one broker kill. Each runs on a fresh system

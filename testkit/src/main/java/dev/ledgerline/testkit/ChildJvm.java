@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * A Java program of this project running in an operating-system process of its own, from the jars a module
  * copied into its lib directory, with its output appended to a log file: what {@link BrokerProcess} and
  * {@link WorkerProcess} are made of. A test owns the process: it can wait for a line, kill it with SIGKILL
- * like a crash, or stop it with SIGTERM, and the JVM's shutdown kills it if the test could not.
+ * like a crash, or stop it with SIGTERM, and the JVM's shutdown kills it if the test could not (all through
+ * {@link ProcessReaper}).
  */
 final class ChildJvm {
 
@@ -52,11 +53,9 @@ final class ChildJvm {
         systemProperties.forEach((property, value) -> command.add("-D" + property + "=" + value));
         command.addAll(List.of("-cp", libDir + File.separator + "*", mainClass));
         command.addAll(args);
-        Process process = new ProcessBuilder(command)
+        Process process = ProcessReaper.start(new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        ProcessReaper.watch(process.toHandle());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())));
         return new ChildJvm(name, process, log, logStart);
     }
 
@@ -103,14 +102,12 @@ final class ChildJvm {
                 return;
             }
             if (!process.isAlive()) {
-                release();
                 throw new IllegalStateException(capitalized() + " exited with status " + process.exitValue()
                         + " before it was ready; log " + logFile + ":\n" + output());
             }
             sleep(POLL_MILLIS);
         }
-        process.destroyForcibly();
-        awaitGone("start timeout");
+        kill();
         throw new IllegalStateException(capitalized() + " not ready within " + timeout.toSeconds() + " s; log "
                 + logFile + ":\n" + output());
     }
@@ -120,35 +117,23 @@ final class ChildJvm {
         if (!waitFor(timeout)) {
             return OptionalInt.empty();
         }
-        release();
         return OptionalInt.of(process.exitValue());
     }
 
     /** SIGKILL: no shutdown hook, nothing closed, like a crash; returns once the process is gone. */
     void kill() {
-        process.destroyForcibly();
-        awaitGone("kill");
+        ProcessReaper.kill(process.toHandle(), STOP_TIMEOUT);
     }
 
     /** SIGTERM, then SIGKILL if the process has not exited within 30 s. */
     void stop() {
         if (!process.isAlive()) {
-            release();
             return;
         }
-        process.destroy();
+        ProcessReaper.terminate(process.toHandle());
         if (!waitFor(STOP_TIMEOUT)) {
-            process.destroyForcibly();
+            kill();
         }
-        awaitGone("stop");
-    }
-
-    private void awaitGone(String action) {
-        if (!waitFor(STOP_TIMEOUT)) {
-            throw new IllegalStateException(capitalized() + " process " + pid() + " still alive "
-                    + STOP_TIMEOUT.toSeconds() + " s after " + action);
-        }
-        release();
     }
 
     private boolean waitFor(Duration timeout) {
@@ -158,10 +143,6 @@ final class ChildJvm {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for " + name + " process " + pid(), e);
         }
-    }
-
-    private void release() {
-        ProcessReaper.release(process.toHandle());
     }
 
     private String capitalized() {

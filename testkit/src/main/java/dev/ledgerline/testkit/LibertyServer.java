@@ -7,19 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Liberty server the build created, run as a child process by a test that needs to kill it: started
  * with {@code server run} in the foreground, so the test owns the process and every descendant, and can
- * SIGKILL them by PID. The application is deployed by copying the EAR into dropins.
+ * SIGKILL them by PID (through {@link ProcessReaper}, which also ends them if the JVM exits first). The
+ * application is deployed by copying the EAR into dropins.
  */
 public final class LibertyServer implements AutoCloseable {
 
     private static final String SERVER = "ledgerline";
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_COMMAND_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path wlpHome;
     private final Map<String, String> environment;
@@ -69,9 +70,8 @@ public final class LibertyServer implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("JVM_ARGS", jvmArgs);
-        process = builder.start();
         // An aborted test or drill must not leave a server holding its ports (and, for Arquillian, its name).
-        ProcessReaper.watch(process.toHandle());
+        process = ProcessReaper.start(builder);
     }
 
     /**
@@ -96,18 +96,18 @@ public final class LibertyServer implements AutoCloseable {
 
     /** Waits until the server process has gone by itself (e.g. halted by an injected crash). */
     public void awaitExit(Duration deadline) {
-        await("Liberty exits").atMost(deadline).until(() -> processes().stream().noneMatch(ProcessHandle::isAlive));
+        await("Liberty exits").atMost(deadline).until(() -> !isRunning());
     }
 
     public boolean isRunning() {
-        return processes().stream().anyMatch(ProcessHandle::isAlive);
+        return process != null && ProcessReaper.isAnyAlive(process.toHandle());
     }
 
     /** SIGKILL to the server JVM and its launcher: no shutdown hook, no orderly close, like a power cut. */
     public void kill() {
-        List<ProcessHandle> all = processes();
-        all.forEach(ProcessHandle::destroyForcibly);
-        await("Liberty is dead").atMost(Duration.ofSeconds(30)).until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
+        if (process != null) {
+            ProcessReaper.kill(process.toHandle(), KILL_TIMEOUT);
+        }
     }
 
     /** An orderly stop through Liberty's own command; SIGKILL if it does not finish in time. */
@@ -119,20 +119,13 @@ public final class LibertyServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog.toFile()));
         stop.environment().putAll(environment);
-        Process stopping = stop.start();
-        stopping.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+        Process stopping = ProcessReaper.start(stop);
+        if (!stopping.waitFor(STOP_COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            ProcessReaper.kill(stopping.toHandle(), KILL_TIMEOUT);
+        }
         if (isRunning()) {
             kill();
         }
-    }
-
-    private List<ProcessHandle> processes() {
-        List<ProcessHandle> all = new ArrayList<>();
-        Optional.ofNullable(process).map(Process::toHandle).ifPresent(h -> {
-            all.add(h);
-            h.descendants().forEach(all::add);
-        });
-        return all;
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /**
  * What a Narayana object store (a coordinator's transaction log on disk) still holds. A transaction's log
  * record lives there from its commit decision until every branch has ended; one left after recovery means a
- * transaction recovery could not finish (invariant 5 of DESIGN.md). Read from the files alone, so that it
+ * transaction recovery could not finish (invariant 5 of docs/design.md). Read from the files alone, so that it
  * works while the coordinator is down and needs no Narayana on the class path.
  */
 public final class ObjectStoreContents {

@@ -25,8 +25,9 @@ import java.util.stream.Stream;
  * prepared transactions (XA) and writes every commit to disk ({@code fsync=on}, the default, stated so that a
  * drill never runs on a server that may lose a commit). It holds role {@value #USER} (password
  * {@value #PASSWORD}: a throwaway server on loopback, never a production credential) and database
- * {@value #DATABASE} owned by it. Output goes to {@code postgres.log} in the data directory. A shutdown hook
- * stops a server that the JVM did not close.
+ * {@value #DATABASE} owned by it. Output goes to {@code postgres.log} in the data directory. Every program it
+ * runs is started and ended through {@link ProcessReaper}, whose shutdown hook gives a server that the JVM did
+ * not close a fast shutdown.
  *
  * <p>initdb and postgres refuse to run as root. When this JVM runs as root they run as the {@code postgres}
  * operating-system user that the package creates, through {@code setpriv}, which execs the program in place:
@@ -67,7 +68,6 @@ public final class PostgresServer implements AutoCloseable {
      * deep checkout does.
      */
     private Path socketDir;
-    private final Thread shutdownHook = new Thread(this::stopQuietly, "ledgerline-postgres-stopper");
     private Process process;
 
     private PostgresServer(Path dataDir, int port, Path binDir) {
@@ -142,11 +142,7 @@ public final class PostgresServer implements AutoCloseable {
      * restart would refuse to start beside them.
      */
     public void kill() {
-        List<ProcessHandle> all = processTree();
-        all.forEach(ProcessHandle::destroyForcibly);
-        await("PostgreSQL processes are gone").atMost(STOP_TIMEOUT)
-                .until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
-        forgetHook();
+        ProcessReaper.kill(process.toHandle(), STOP_TIMEOUT);
     }
 
     /**
@@ -156,17 +152,13 @@ public final class PostgresServer implements AutoCloseable {
      */
     public void stop() throws IOException, InterruptedException {
         if (!isAlive()) {
-            forgetHook();
             return;
         }
-        Process signal = new ProcessBuilder("kill", "-INT", Long.toString(pid())).inheritIO().start();
-        signal.waitFor(10, TimeUnit.SECONDS);
+        ProcessReaper.interrupt(process.toHandle());
+        // The postmaster exits last, after its backends: once it has gone, nothing of the tree is left.
         if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             kill();
-            return;
         }
-        // The postmaster exits last, after its backends; nothing of the tree is left.
-        forgetHook();
     }
 
     /** Waits until the server exits (stopped, killed, or crashed) and returns its exit status. */
@@ -210,12 +202,10 @@ public final class PostgresServer implements AutoCloseable {
                 "-c", "max_prepared_transactions=" + MAX_PREPARED_TRANSACTIONS,
                 "-c", "fsync=on",
                 "-c", "synchronous_commit=on"));
-        process = new ProcessBuilder(command)
+        process = ProcessReaper.start(new ProcessBuilder(command)
                 .directory(NEUTRAL_DIR)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())), this::stopQuietly);
         try {
             await("PostgreSQL accepts connections on " + HOST + ":" + port).atMost(START_TIMEOUT)
                     .pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -227,15 +217,18 @@ public final class PostgresServer implements AutoCloseable {
                     });
         } catch (RuntimeException e) {
             killQuietly();
-            forgetHook();
             throw e;
         }
     }
 
     private boolean isReady() throws IOException, InterruptedException {
-        Process probe = new ProcessBuilder(binDir.resolve("pg_isready").toString(), "-q", "-h", HOST,
-                "-p", Integer.toString(port)).redirectErrorStream(true).start();
-        return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        Process probe = ProcessReaper.start(new ProcessBuilder(binDir.resolve("pg_isready").toString(), "-q",
+                "-h", HOST, "-p", Integer.toString(port)).redirectErrorStream(true));
+        if (!probe.waitFor(10, TimeUnit.SECONDS)) {
+            ProcessReaper.kill(probe.toHandle(), STOP_TIMEOUT);
+            return false;
+        }
+        return probe.exitValue() == 0;
     }
 
     /** Creates role and database unless they exist, through psql on the unix socket as the superuser. */
@@ -256,10 +249,11 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Runs a program as the server's user and returns its output; fails with that output if it fails. */
     private String runToCompletion(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(asServerUser(command)).directory(NEUTRAL_DIR).redirectErrorStream(true).start();
+        Process p = ProcessReaper.start(new ProcessBuilder(asServerUser(command)).directory(NEUTRAL_DIR)
+                .redirectErrorStream(true));
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            p.destroyForcibly();
+            ProcessReaper.kill(p.toHandle(), STOP_TIMEOUT);
             throw new IllegalStateException(String.join(" ", command) + " did not finish within "
                     + START_TIMEOUT.toSeconds() + " s");
         }
@@ -341,7 +335,8 @@ public final class PostgresServer implements AutoCloseable {
         if (!runsAsRoot()) {
             return;
         }
-        Process chown = new ProcessBuilder("chown", OS_USER + ":" + OS_USER, dir.toString()).inheritIO().start();
+        Process chown = ProcessReaper.start(new ProcessBuilder("chown", OS_USER + ":" + OS_USER, dir.toString())
+                .inheritIO());
         if (chown.waitFor() != 0) {
             throw new IllegalStateException("could not give " + dir + " to the " + OS_USER + " user");
         }
@@ -372,42 +367,29 @@ public final class PostgresServer implements AutoCloseable {
                 + ": install Debian's postgresql package, or set -D" + BIN_DIR_PROPERTY);
     }
 
-    private List<ProcessHandle> processTree() {
-        List<ProcessHandle> all = new ArrayList<>();
-        if (process != null) {
-            ProcessHandle postmaster = process.toHandle();
-            all.add(postmaster);
-            postmaster.descendants().forEach(all::add);
-        }
-        return all;
-    }
-
     private void killQuietly() {
-        processTree().forEach(ProcessHandle::destroyForcibly);
+        try {
+            ProcessReaper.kill(process.toHandle(), STOP_TIMEOUT);
+        } catch (IllegalStateException e) {
+            // Said already by whoever called this: the server did not start, or would not stop.
+        }
     }
 
     /**
-     * The shutdown hook: a JVM that exits without closing the server (a failed test, Ctrl-C of the Quick
-     * start) must not leave it running. A fast shutdown takes well under a second; SIGKILL if it hangs.
+     * What {@link ProcessReaper}'s shutdown hook does to a server still running: a JVM that exits without
+     * closing it (a failed test, Ctrl-C of the Quick start) must not leave it running, and a fast shutdown
+     * spares the next start a crash recovery. It takes well under a second; SIGKILL if it hangs.
      */
     private void stopQuietly() {
         try {
             if (isAlive()) {
-                new ProcessBuilder("kill", "-INT", Long.toString(pid())).start().waitFor(5, TimeUnit.SECONDS);
+                ProcessReaper.interrupt(process.toHandle());
                 if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                     killQuietly();
                 }
             }
         } catch (IOException | InterruptedException e) {
             killQuietly();
-        }
-    }
-
-    private void forgetHook() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            // The JVM is already shutting down (the hook is running), or the hook was never added.
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.ledgerline.drills;
+package dev.ledgerline.harness.database;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,12 +9,15 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-
-import javax.sql.DataSource;
 import java.util.TreeMap;
 
-/** The database of one drill, as the victim and the checker reach it. */
-public interface DrillDatabase extends AutoCloseable {
+import javax.sql.DataSource;
+
+/**
+ * The database of one run (a drill, a stress run, a benchmark scenario), as the process under test, the
+ * load and the checker reach it.
+ */
+public interface DatabaseUnderTest extends AutoCloseable {
 
     String jdbcUrl();
 
@@ -25,8 +28,11 @@ public interface DrillDatabase extends AutoCloseable {
     /** What Liberty needs in its environment to use this database (server.xml's settings). */
     Map<String, String> libertyEnvironment();
 
-    /** False for H2 in file mode, which only its owner may open while it runs. */
-    boolean readableWhileVictimRuns();
+    /**
+     * Whether the database can be read while the process under test has it open: false for H2 in file mode,
+     * which admits only its owner while that process runs.
+     */
+    boolean readableWhileInUse();
 
     /** The database as a {@link DataSource}, for what takes one (the schema migration). */
     DataSource dataSource();
@@ -61,7 +67,8 @@ public interface DrillDatabase extends AutoCloseable {
     @Override
     void close();
 
-    static DrillDatabase start(Database database, Path runDir) throws Exception {
+    /** A fresh database of the given kind inside the run directory (H2's file, or a PostgreSQL cluster). */
+    static DatabaseUnderTest start(Database database, Path runDir) throws Exception {
         return switch (database) {
             case H2 -> new H2Database(runDir.resolve("data"));
             case POSTGRESQL -> PostgresDatabase.start(runDir.resolve("postgres"));

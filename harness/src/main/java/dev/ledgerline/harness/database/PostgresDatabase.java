@@ -1,4 +1,4 @@
-package dev.ledgerline.drills;
+package dev.ledgerline.harness.database;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,11 +12,11 @@ import dev.ledgerline.testkit.FreePort;
 import dev.ledgerline.testkit.PostgresServer;
 
 /**
- * A PostgreSQL server of the drill's own (a fresh cluster in the run directory, loopback, prepared
- * transactions enabled), stopped by PID when the drill ends. Unlike H2's file it can be read while the
- * victim runs, so the money timeline reads it directly and never has a gap.
+ * A PostgreSQL server of the run's own (a fresh cluster in the run directory, loopback, prepared
+ * transactions enabled), stopped by PID when the run ends. Unlike H2's file it can be read while the
+ * process under test runs, so a drill's money timeline reads it directly and never has a gap.
  */
-final class PostgresDatabase implements DrillDatabase {
+final class PostgresDatabase implements DatabaseUnderTest {
 
     private final PostgresServer server;
 
@@ -49,7 +49,7 @@ final class PostgresDatabase implements DrillDatabase {
     }
 
     @Override
-    public boolean readableWhileVictimRuns() {
+    public boolean readableWhileInUse() {
         return true;
     }
 

@@ -1,12 +1,16 @@
-package dev.ledgerline.drills;
+package dev.ledgerline.harness;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.ledgerline.testkit.BrokerProcess;
+import dev.ledgerline.testkit.WorkerProcess;
+
 /**
- * Where the build put what the drills start: Liberty with the EAR, the broker's and the worker's jars, the
- * Byteman agent. Everything comes from this checkout's build; nothing is downloaded at drill time.
+ * Where the build put what the drills and the benchmark start: Liberty with the EAR, the broker's and the
+ * worker's jars, the Byteman agent. Everything comes from this checkout's build; nothing is downloaded at
+ * run time.
  */
 public record Installation(Path projectRoot) {
 
@@ -26,13 +30,23 @@ public record Installation(Path projectRoot) {
         return existing(projectRoot.resolve("worker/target/worker/lib"), "the worker's jars (build the worker module)");
     }
 
+    /**
+     * Points the testkit's launchers ({@link BrokerProcess}, {@link WorkerProcess}) at this build's jars: they
+     * read their lib directories from system properties, whose defaults suit only a test's working directory.
+     */
+    public Installation useForChildProcesses() {
+        System.setProperty(BrokerProcess.LIB_DIR_PROPERTY, brokerLib().toString());
+        System.setProperty(WorkerProcess.LIB_DIR_PROPERTY, workerLib().toString());
+        return this;
+    }
+
     /** The Byteman agent jar: on this program's own class path. */
     public Path bytemanJar() {
         try {
             Class<?> agent = Class.forName("org.jboss.byteman.agent.Main");
             return Path.of(agent.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (ClassNotFoundException | URISyntaxException e) {
-            throw new IllegalStateException("the Byteman agent is not on the drills' class path", e);
+            throw new IllegalStateException("the Byteman agent is not on this program's class path", e);
         }
     }
 

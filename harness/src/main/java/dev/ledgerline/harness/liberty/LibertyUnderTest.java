@@ -1,4 +1,4 @@
-package dev.ledgerline.drills;
+package dev.ledgerline.harness.liberty;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,32 +9,41 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.ledgerline.harness.Installation;
+import dev.ledgerline.harness.client.TransferClient;
 import dev.ledgerline.ledger.crash.CrashPoints;
 import dev.ledgerline.testkit.LibertyServer;
 
 /**
- * Liberty as a drill runs it: its own output directory (logs, transaction log, workarea) inside the drill's
- * run directory, its own ports, the Byteman agent with the XA crash-point rules when armed.
+ * Liberty as a drill or a benchmark scenario runs it: its own output directory (logs, transaction log,
+ * workarea) inside the run directory, its own ports, and for a drill the Byteman agent with the XA
+ * crash-point rules when armed.
  */
-public final class LibertyUnderDrill implements AutoCloseable {
+public final class LibertyUnderTest implements AutoCloseable {
 
     private static final Duration START = Duration.ofSeconds(180);
     /** WTRN0027I/WTRN0028I "Transaction service recovering N transaction(s)": what Liberty found in its log at
      *  start (WTRN0135I says it found none). */
     private static final Pattern RECOVERING = Pattern.compile("WTRN002[78]I\\D*(\\d+)");
+    /** Liberty's transaction service reports on its log here, under the output directory. */
+    private static final String MESSAGES_LOG = "ledgerline/logs/messages.log";
 
     private final Installation installation;
     private final Path runDir;
     private final TransferClient client;
     private final LibertyServer server;
-    private int starts;
 
-    public LibertyUnderDrill(Installation installation, Path runDir, int httpPort, int brokerPort,
-                      Map<String, String> databaseEnvironment, boolean unsafeModes) throws IOException {
+    /**
+     * @param environment the database's settings ({@code DatabaseUnderTest.libertyEnvironment()}) and any other
+     *                    server.xml variable the run sets, such as the consumers per design
+     * @param unsafeModes whether the server accepts the unsafe controls' transfers
+     */
+    public LibertyUnderTest(Installation installation, Path runDir, int httpPort, int brokerPort,
+                            Map<String, String> environment, boolean unsafeModes) throws IOException {
         this.installation = installation;
         this.runDir = runDir;
         this.client = new TransferClient(httpPort);
-        Map<String, String> env = new HashMap<>(databaseEnvironment);
+        Map<String, String> env = new HashMap<>(environment);
         env.put("LEDGERLINE_HTTP_PORT", String.valueOf(httpPort));
         env.put("LEDGERLINE_BROKER_PORT", String.valueOf(brokerPort));
         env.put("LEDGERLINE_DATA_DIR", runDir.resolve("data").toString());
@@ -42,7 +51,7 @@ public final class LibertyUnderDrill implements AutoCloseable {
         // A dead relay's claim on outbox rows lapses this soon, so a drill does not wait 30 s for it.
         env.put("LEDGERLINE_OUTBOX_LEASE_MS", "3000");
         env.put("LEDGERLINE_UNSAFE_MODES_ENABLED", String.valueOf(unsafeModes));
-        this.server = new LibertyServer(installation.wlpHome(), env, runDir.resolve("liberty-console.log"));
+        this.server = new LibertyServer(installation.wlpHome(), env, consoleLog());
         server.prepare(installation.ear());
     }
 
@@ -50,41 +59,47 @@ public final class LibertyUnderDrill implements AutoCloseable {
         return client;
     }
 
-    /** Starts the server, armed at {@code point} after {@code skip} passes if a point is given. */
-    public void start(String point, long skip) throws IOException {
-        String jvmArgs = "";
-        if (point != null) {
-            Path rules = runDir.resolve("liberty-xa-crash-points.btm");
-            try (var in = getClass().getResourceAsStream("/byteman/liberty-xa-crash-points.btm")) {
-                Files.copy(in, rules, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            jvmArgs = "-javaagent:" + installation.bytemanJar() + "=script:" + rules
-                    + " -D" + CrashPoints.POINT_PROPERTY + "=" + point + " -D" + CrashPoints.SKIP_PROPERTY + "=" + skip;
-        }
-        starts++;
+    /** Starts the server unarmed and returns once the application serves. */
+    public void start() throws IOException {
+        startWith("");
+    }
+
+    /**
+     * Starts the server with the Byteman agent and {@code rules}, armed to halt at {@code point} after
+     * {@code skip} passes, and returns once the application serves.
+     */
+    public void startArmed(String point, long skip, Path rules) throws IOException {
+        startWith("-javaagent:" + installation.bytemanJar() + "=script:" + rules
+                + " -D" + CrashPoints.POINT_PROPERTY + "=" + point + " -D" + CrashPoints.SKIP_PROPERTY + "=" + skip);
+    }
+
+    private void startWith(String jvmArgs) throws IOException {
         server.start(jvmArgs);
         server.awaitApplication(client::isUp, START);
     }
 
-    void awaitExit(Duration deadline) {
+    /** Waits until the server has gone by itself, e.g. halted at a crash point. */
+    public void awaitExit(Duration deadline) {
         server.awaitExit(deadline);
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return server.isRunning();
     }
 
-    void kill() {
+    /** SIGKILL to the server and its launcher, like a power cut; returns once they are gone. */
+    public void kill() {
         server.kill();
     }
 
+    /** An orderly stop through Liberty's own command. */
     public void stop() throws IOException, InterruptedException {
         server.stop();
     }
 
     /** The line the crash point wrote before it halted the JVM, if it did. */
-    boolean crashPointReached(String point) throws IOException {
-        Path console = runDir.resolve("liberty-console.log");
+    public boolean crashPointReached(String point) throws IOException {
+        Path console = consoleLog();
         return Files.exists(console) && Files.readString(console).contains("crash point " + point + " reached");
     }
 
@@ -94,13 +109,13 @@ public final class LibertyUnderDrill implements AutoCloseable {
      * view of its log; this is its own statement about it, made after an orderly stop.
      */
     public boolean stoppedWithNothingToRecover() throws IOException {
-        Path messages = outputDir().resolve("ledgerline/logs/messages.log");
+        Path messages = outputDir().resolve(MESSAGES_LOG);
         return Files.exists(messages) && Files.readString(messages).contains("WTRN0105I");
     }
 
     /** How many transactions Liberty found in its log at its latest start (WTRN0027I), 0 if none. */
-    int recoveredAtLatestStart() throws IOException {
-        Path messages = outputDir().resolve("ledgerline/logs/messages.log");
+    public int recoveredAtLatestStart() throws IOException {
+        Path messages = outputDir().resolve(MESSAGES_LOG);
         if (!Files.exists(messages)) {
             return 0;
         }
@@ -117,12 +132,12 @@ public final class LibertyUnderDrill implements AutoCloseable {
         return server.pid();
     }
 
-    Path outputDir() {
+    private Path outputDir() {
         return runDir.resolve("liberty");
     }
 
-    int starts() {
-        return starts;
+    private Path consoleLog() {
+        return runDir.resolve("liberty-console.log");
     }
 
     @Override

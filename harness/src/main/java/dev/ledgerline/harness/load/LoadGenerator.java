@@ -1,4 +1,4 @@
-package dev.ledgerline.drills;
+package dev.ledgerline.harness.load;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,19 +8,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
+
+import dev.ledgerline.harness.client.TransferClient;
 
 /**
- * Submits the planned transfers over HTTP from a few client threads, as a careful client would: a request
- * with no answer is sent again with the same idempotency key until the server answers, so a crash never
- * turns into a duplicate or a silently dropped request on the client's side.
+ * A closed-loop load: a few client threads, each submitting the next planned transfer once its previous one
+ * was answered, through a {@link RetryingSubmitter}.
  */
 public final class LoadGenerator implements AutoCloseable {
 
-    private static final Duration RETRY_PAUSE = Duration.ofMillis(250);
+    /** Beyond the load's deadline, how long {@link #awaitDone} waits for the requests still being retried. */
+    private static final Duration AWAIT_GRACE = Duration.ofSeconds(30);
 
-    private final TransferClient client;
     private final History history = new History();
+    private final RetryingSubmitter submitter;
     private final ConcurrentLinkedQueue<PlannedTransfer> pending;
     private final ExecutorService clients;
     private final Instant deadline;
@@ -28,10 +30,10 @@ public final class LoadGenerator implements AutoCloseable {
     private List<Future<?>> running = List.of();
 
     public LoadGenerator(TransferClient client, List<PlannedTransfer> plan, int clientThreads, Duration deadline) {
-        this.client = client;
+        this.submitter = new RetryingSubmitter(client, history);
         this.pending = new ConcurrentLinkedQueue<>(plan);
         this.clients = Executors.newFixedThreadPool(clientThreads, r -> {
-            Thread t = new Thread(r, "drill-client");
+            Thread t = new Thread(r, "load-client");
             t.setDaemon(true);
             return t;
         });
@@ -40,32 +42,14 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     public void start() {
-        running = java.util.stream.IntStream.range(0, threads)
-                .<Future<?>>mapToObj(i -> clients.submit(this::submitUntilDone)).toList();
+        running = IntStream.range(0, threads).<Future<?>>mapToObj(i -> clients.submit(this::submitUntilDone)).toList();
     }
 
     private void submitUntilDone() {
         PlannedTransfer next;
         while ((next = pending.poll()) != null) {
-            submit(next);
+            submitter.submit(next, deadline);
         }
-    }
-
-    private void submit(PlannedTransfer t) {
-        while (Instant.now().isBefore(deadline)) {
-            TransferClient.Submitted result = client.submit(t.mode(), t.from(), t.to(), t.amount(), "EUR", t.idempotencyKey());
-            if (result instanceof TransferClient.Submitted.Accepted accepted) {
-                history.accepted(t.idempotencyKey(), accepted.id());
-                return;
-            }
-            if (result instanceof TransferClient.Submitted.Refused refused) {
-                history.refused(t.idempotencyKey(), "HTTP " + refused.status() + ": " + refused.body());
-                return;
-            }
-            history.unknownOutcome();
-            LockSupport.parkNanos(RETRY_PAUSE.toNanos());
-        }
-        history.refused(t.idempotencyKey(), "no answer before the load's deadline");
     }
 
     /** Stops taking new planned transfers; requests already sent still get their retries. */
@@ -76,7 +60,7 @@ public final class LoadGenerator implements AutoCloseable {
     /** Waits until every planned transfer was accepted or refused (or the deadline passed). */
     public History awaitDone() throws Exception {
         for (Future<?> f : running) {
-            f.get(Duration.between(Instant.now(), deadline).toMillis() + 30_000, TimeUnit.MILLISECONDS);
+            f.get(Duration.between(Instant.now(), deadline).plus(AWAIT_GRACE).toMillis(), TimeUnit.MILLISECONDS);
         }
         return history;
     }

@@ -1,24 +1,30 @@
-package dev.ledgerline.drills;
+package dev.ledgerline.harness.client;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Currency;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import dev.ledgerline.ledger.domain.TransferMode;
+import dev.ledgerline.ledger.domain.TransferStatus;
+
 /**
- * The drills' client of Liberty's REST API. Every call either answers or says it could not reach the server:
- * a drill talks to a server that is dead part of the time.
+ * A client of Liberty's REST API for the drills and the benchmark. Every call either answers or says it could
+ * not reach the server: a drill talks to a server that is dead part of the time.
  */
 public final class TransferClient {
 
@@ -44,8 +50,8 @@ public final class TransferClient {
         }
     }
 
-    public Submitted submit(String mode, String from, String to, String amount, String currency, String key) {
-        String body = Json.createObjectBuilder().add("mode", mode).add("fromAccount", from).add("toAccount", to)
+    public Submitted submit(TransferMode mode, String from, String to, String amount, String currency, String key) {
+        String body = Json.createObjectBuilder().add("mode", mode.wireName()).add("fromAccount", from).add("toAccount", to)
                 .add("amount", amount).add("currency", currency).add("idempotencyKey", key).build().toString();
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(api.resolve("transfers"))
@@ -67,8 +73,13 @@ public final class TransferClient {
     }
 
     /** The transfer's status, or empty if the server cannot be reached. */
-    public Optional<String> status(UUID id) {
-        return get("transfers/" + id).map(o -> o.getString("status"));
+    public Optional<TransferStatus> status(UUID id) {
+        return get("transfers/" + id).map(o -> TransferStatus.valueOf(o.getString("status")));
+    }
+
+    /** Whether the transfer is known to be final: false while it is queued or the server cannot be reached. */
+    public boolean isFinal(UUID id) {
+        return status(id).map(TransferStatus::isFinal).orElse(false);
     }
 
     /** The sum of balances per currency, in minor units, or empty if the server cannot be reached. */
@@ -78,9 +89,9 @@ public final class TransferClient {
             for (JsonValue v : accounts) {
                 JsonObject a = v.asJsonObject();
                 String currency = a.getString("currency");
-                // The API speaks decimal strings in major units; the drills count minor units, exactly.
-                long minor = new java.math.BigDecimal(a.getString("balance"))
-                        .movePointRight(java.util.Currency.getInstance(currency).getDefaultFractionDigits())
+                // The API speaks decimal strings in major units; the harness counts minor units, exactly.
+                long minor = new BigDecimal(a.getString("balance"))
+                        .movePointRight(Currency.getInstance(currency).getDefaultFractionDigits())
                         .longValueExact();
                 totals.merge(currency, minor, Long::sum);
             }
@@ -108,7 +119,7 @@ public final class TransferClient {
         return fetch(path).map(TransferClient::json);
     }
 
-    private Optional<jakarta.json.JsonArray> getArray(String path) {
+    private Optional<JsonArray> getArray(String path) {
         return fetch(path).map(body -> {
             try (var reader = Json.createReader(new StringReader(body))) {
                 return reader.readArray();

@@ -1,4 +1,4 @@
-package dev.ledgerline.drills;
+package dev.ledgerline.harness.database;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -8,10 +8,10 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * The H2 file a drill's victim owns. H2 in file mode admits one process at a time, so the drills open it
- * only while the victim is down: before a restart (to record what the crash left) and after the final stop.
+ * The H2 file the process under test owns. H2 in file mode admits one process at a time, so a run opens it
+ * only while that process is down: before a restart (to record what the crash left) and after the final stop.
  */
-public record H2Database(Path dataDir) implements DrillDatabase {
+public record H2Database(Path dataDir) implements DatabaseUnderTest {
 
     /** The same URL as server.xml builds from {@code LEDGERLINE_DATA_DIR}. */
     @Override
@@ -35,7 +35,7 @@ public record H2Database(Path dataDir) implements DrillDatabase {
     }
 
     @Override
-    public boolean readableWhileVictimRuns() {
+    public boolean readableWhileInUse() {
         return false;
     }
 

@@ -1,4 +1,4 @@
-package dev.ledgerline.drills;
+package dev.ledgerline.harness.load;
 
 import java.util.Map;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.ledgerline.drills;
+package dev.ledgerline.harness.check;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,16 +13,21 @@ import java.util.UUID;
 
 import javax.transaction.xa.Xid;
 
+import dev.ledgerline.harness.TransferQueues;
+import dev.ledgerline.harness.load.History;
 import dev.ledgerline.ledger.check.InvariantChecker;
 import dev.ledgerline.ledger.check.InvariantResult;
+import dev.ledgerline.ledger.domain.TransferStatus;
 import dev.ledgerline.testkit.BrokerInspector;
 
 /**
- * Every invariant of DESIGN.md after a drill, from what the database, the broker and the coordinators'
- * logs hold, and from the clients' history: the database half is {@link InvariantChecker} (the same checker
- * the tests and the API use); this class adds what only a drill can see.
+ * Every invariant of docs/design.md (the six numbered ones) after a drill, a stress run or a benchmark
+ * scenario, from what the database, the broker and the coordinators' logs hold, and from the clients' history,
+ * like Jepsen's bank checker: the database half is {@link InvariantChecker} (the same checker the tests and the
+ * API use); this class adds what only a run from outside can see (invariants 3 and 5: what the clients were
+ * promised, the broker's prepared branches and queues, the coordinator's log).
  */
-public final class DrillChecker {
+public final class RunChecker {
 
     public static final String ACCEPTED_APPLIED_EXACTLY_ONCE = "accepted-applied-exactly-once";
     public static final String CLIENT_REQUESTS_ANSWERED = "client-requests-answered";
@@ -30,7 +35,7 @@ public final class DrillChecker {
     public static final String QUEUES_DRAINED = "queues-drained";
     public static final String NO_COORDINATOR_LOG_LEFT = "no-coordinator-log-left";
 
-    private DrillChecker() {
+    private RunChecker() {
     }
 
     /**
@@ -70,7 +75,7 @@ public final class DrillChecker {
                         problem = "key " + e.getKey() + " was accepted as " + e.getValue() + " but no transfer exists";
                     } else if (!UUID.fromString(rs.getString("id").trim()).equals(e.getValue())) {
                         problem = "key " + e.getKey() + " was accepted as " + e.getValue() + " but is " + rs.getString("id");
-                    } else if (!List.of("COMPLETED", "REJECTED").contains(rs.getString("status").trim())) {
+                    } else if (!isAppliedOrRejected(rs.getString("status"))) {
                         problem = "transfer " + e.getValue() + " is " + rs.getString("status").trim();
                     }
                 }
@@ -97,7 +102,7 @@ public final class DrillChecker {
             while (rs.next()) {
                 total++;
                 String status = rs.getString("status").trim();
-                if (!status.equals("COMPLETED") && !status.equals("REJECTED") && violations++ == 0) {
+                if (!isAppliedOrRejected(status) && violations++ == 0) {
                     first = "transfer " + rs.getString("id").trim() + " is " + status
                             + (rs.getString("last_error") == null ? "" : ": " + rs.getString("last_error"));
                 }
@@ -106,6 +111,12 @@ public final class DrillChecker {
         return InvariantResult.of(ACCEPTED_APPLIED_EXACTLY_ONCE,
                 "every transfer put on the queue is completed or rejected, none lost or failed",
                 violations, first, total + " transfers, all completed or rejected");
+    }
+
+    /** COMPLETED or REJECTED: final, and not FAILED, which is a transfer accepted and never applied. */
+    private static boolean isAppliedOrRejected(String status) {
+        TransferStatus s = TransferStatus.valueOf(status.trim());
+        return s == TransferStatus.COMPLETED || s == TransferStatus.REJECTED;
     }
 
     private static InvariantResult clientRequestsAnswered(History history) {
@@ -126,7 +137,7 @@ public final class DrillChecker {
         long violations = 0;
         String first = null;
         for (String queue : broker.queueNames()) {
-            if (!queue.startsWith("transfers.")) {
+            if (!queue.startsWith(TransferQueues.PREFIX)) {
                 continue;
             }
             long count = broker.messageCount(queue);

@@ -1,14 +1,17 @@
-package dev.ledgerline.drills;
+package dev.ledgerline.harness.database;
 
-/** The database a drill runs on; every XA and idempotent drill runs on both. */
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The database a drill or a benchmark scenario runs on; every XA and idempotent drill runs on both. */
 public enum Database {
     /**
-     * A PostgreSQL server of the drill's own, with prepared transactions enabled: the default database, which
+     * A PostgreSQL server of the run's own, with prepared transactions enabled: the default database, which
      * the Quick start runs.
      */
     POSTGRESQL("postgresql", "a PostgreSQL server of the run's own (fsync and synchronous_commit on)"),
     /**
-     * H2 in file mode, owned by the process under drill: an option for one user, since it loses committed
+     * H2 in file mode, owned by the process under test: an option for one user, since it loses committed
      * updates under concurrent load (docs/h2-lost-update.md).
      */
     H2("h2", "an H2 file with WRITE_DELAY=0 (written at each commit, never forced to disk)");
@@ -24,6 +27,7 @@ public enum Database {
         this.description = description;
     }
 
+    /** The name on the command line and in every report: {@code postgresql} or {@code h2}. */
     public String label() {
         return label;
     }
@@ -31,5 +35,9 @@ public enum Database {
     /** What it is and how it makes a commit durable, in the words every report uses. */
     public String description() {
         return description;
+    }
+
+    public static Optional<Database> labelled(String label) {
+        return Arrays.stream(values()).filter(d -> d.label.equals(label)).findFirst();
     }
 }

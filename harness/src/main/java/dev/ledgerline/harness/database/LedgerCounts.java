@@ -1,32 +1,33 @@
-package dev.ledgerline.drills;
+package dev.ledgerline.harness.database;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.EnumMap;
 
+import dev.ledgerline.ledger.domain.TransferStatus;
 import dev.ledgerline.ledger.store.Dialect;
 
 /** Counts the report needs from the database: transfers by status, and branches left prepared. */
-final class LedgerCounts {
+public final class LedgerCounts {
 
     private LedgerCounts() {
     }
 
-    static Map<String, Long> transfersByStatus(Connection c) throws SQLException {
-        Map<String, Long> counts = new TreeMap<>();
+    public static Map<TransferStatus, Long> transfersByStatus(Connection c) throws SQLException {
+        Map<TransferStatus, Long> counts = new EnumMap<>(TransferStatus.class);
         try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*) AS n FROM transfer GROUP BY status");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                counts.put(rs.getString("status").trim(), rs.getLong("n"));
+                counts.put(TransferStatus.valueOf(rs.getString("status").trim()), rs.getLong("n"));
             }
         }
         return counts;
     }
 
-    static long preparedBranches(Connection c) throws SQLException {
+    public static long preparedBranches(Connection c) throws SQLException {
         String sql = "SELECT COUNT(*) FROM (" + Dialect.of(c).preparedBranchesQuery() + ") branches";
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();
