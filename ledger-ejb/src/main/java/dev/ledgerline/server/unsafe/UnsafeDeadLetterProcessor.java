@@ -19,8 +19,8 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 
 import dev.ledgerline.ledger.messaging.DeadLetters;
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.server.config.LedgerResources;
-import dev.ledgerline.server.idempotent.LocalTransaction;
 import dev.ledgerline.server.observe.TransferLog;
 
 /**
@@ -45,39 +45,32 @@ public class UnsafeDeadLetterProcessor {
     @Inject
     TransferLog log;
 
-    private final DeadLetters ending = new DeadLetters();
-    private final Clock clock = Clock.systemUTC();
+    private final DeadLetters ending = new DeadLetters(Clock.systemUTC());
 
     /** @return false if no dead letter arrived within the wait */
     public boolean failNext(long waitMillis) {
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
              MessageConsumer consumer = session.createConsumer(
-                     session.createQueue(LedgerResources.UNSAFE_DEAD_LETTER_QUEUE_NAME))) {
+                     session.createQueue(TransferQueue.UNSAFE.deadLetterAddress()))) {
             connection.start();
             Message message = consumer.receive(waitMillis);
             if (message == null) {
                 return false;
             }
             try {
-                LocalTransaction.run(dataSource, c -> {
-                    try {
-                        return ending.fail(c, message, clock.instant());
-                    } catch (JMSException e) {
-                        throw new IllegalStateException("unreadable dead letter: " + e.getMessage(), e);
-                    }
-                }).ifPresent(log::afterCommit);
+                ending.endInLocalTransaction(dataSource, message).ifPresent(log::afterCommit);
                 // Acknowledged only once the transfer is ended.
                 session.commit();
             } catch (SQLException | JMSException | RuntimeException e) {
-                LOG.warning("could not process a dead letter of " + LedgerResources.UNSAFE_QUEUE_NAME
+                LOG.warning("could not process a dead letter of " + TransferQueue.UNSAFE.address()
                         + "; it will be delivered again: " + e);
                 session.rollback();
             }
             return true;
         } catch (JMSException e) {
             throw new IllegalStateException("could not take a dead letter from "
-                    + LedgerResources.UNSAFE_DEAD_LETTER_QUEUE_NAME + ": " + e.getMessage(), e);
+                    + TransferQueue.UNSAFE.deadLetterAddress() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -29,8 +29,9 @@ import dev.ledgerline.ledger.crash.CrashPoints;
 import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.messaging.MalformedTransferMessageException;
 import dev.ledgerline.ledger.messaging.TransferMessages;
+import dev.ledgerline.ledger.messaging.TransferQueue;
+import dev.ledgerline.ledger.store.LocalTransaction;
 import dev.ledgerline.server.config.LedgerResources;
-import dev.ledgerline.server.idempotent.LocalTransaction;
 import dev.ledgerline.server.messaging.DeliveryFailedException;
 import dev.ledgerline.server.messaging.FailedDeliveries;
 import dev.ledgerline.server.observe.TransferLog;
@@ -81,7 +82,7 @@ public class UnsafeTransferProcessor {
     public boolean takeNext(long waitMillis) {
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-             MessageConsumer consumer = session.createConsumer(session.createQueue(LedgerResources.UNSAFE_QUEUE_NAME))) {
+             MessageConsumer consumer = session.createConsumer(session.createQueue(TransferQueue.UNSAFE.address()))) {
             connection.start();
             Message message = consumer.receive(waitMillis);
             if (message == null) {
@@ -97,27 +98,24 @@ public class UnsafeTransferProcessor {
             }
             return true;
         } catch (JMSException e) {
-            throw new IllegalStateException("could not take a message from " + LedgerResources.UNSAFE_QUEUE_NAME
+            throw new IllegalStateException("could not take a message from " + TransferQueue.UNSAFE.address()
                     + ": " + e.getMessage(), e);
         }
     }
 
     private void handle(Message message, Session session) {
-        UUID transferId = null;
-        int deliveryCount = 0;
         try {
-            deliveryCount = TransferMessages.deliveryCount(message);
-            transferId = TransferMessages.transferId(message);
+            UUID transferId = TransferMessages.transferId(message);
             TransferMode mode = modeOf(message);
-            metrics.delivered(mode, deliveryCount);
+            metrics.delivered(mode, TransferMessages.deliveryCount(message));
             switch (mode) {
                 case AT_MOST_ONCE -> acknowledgeThenApply(session, transferId);
                 case AT_LEAST_ONCE_NAIVE -> applyThenAcknowledge(session, transferId);
                 default -> throw new MalformedTransferMessageException(message.getJMSMessageID(),
-                        "mode " + mode.wireName() + " is not consumed from " + LedgerResources.UNSAFE_QUEUE_NAME);
+                        "mode " + mode.wireName() + " is not consumed from " + TransferQueue.UNSAFE.address());
             }
         } catch (JMSException | SQLException | RuntimeException e) {
-            throw new DeliveryFailedException(transferId, deliveryCount, e);
+            throw DeliveryFailedException.of(message, e);
         }
     }
 
@@ -145,11 +143,11 @@ public class UnsafeTransferProcessor {
     }
 
     private static TransferMode modeOf(Message message) throws JMSException {
-        String wireName = message.getStringProperty(LedgerResources.MODE_PROPERTY);
+        String wireName = message.getStringProperty(TransferMessages.MODE_PROPERTY);
         Optional<TransferMode> mode = TransferMode.fromWireName(wireName);
         if (mode.isEmpty()) {
             throw new MalformedTransferMessageException(message.getJMSMessageID(),
-                    "property " + LedgerResources.MODE_PROPERTY + " is '" + wireName + "', not a mode");
+                    "property " + TransferMessages.MODE_PROPERTY + " is '" + wireName + "', not a mode");
         }
         return mode.get();
     }
