@@ -14,11 +14,9 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 
 import dev.ledgerline.ledger.apply.ApplyOutcome;
@@ -48,9 +46,8 @@ import dev.ledgerline.server.observe.TransferMetrics;
  * no status check, unconditional balance updates), commits, then acknowledges. A crash between the commit
  * and the acknowledgement makes the broker deliver the message again, and the balances move twice.</li>
  * </ul>
- * The broker commit is a blocking call: an acknowledgement has reached the broker when it returns. (The
- * resource adapter allows neither CLIENT_ACKNOWLEDGE nor {@code message.acknowledge()} on a non-XA session in
- * a server, which is why a session transaction plays the acknowledgement.) A failure before the
+ * The broker commit is a blocking call: an acknowledgement has reached the broker when it returns; why a
+ * session transaction plays the acknowledgement is said in {@link TransactedReceive}. A failure before the
  * acknowledgement rolls the session back, so the broker delivers the message again after its delay and,
  * after the last attempt, moves it to {@code transfers.unsafe.dlq}.
  */
@@ -80,27 +77,17 @@ public class UnsafeTransferProcessor {
 
     /** @return false if no message arrived within the wait */
     public boolean takeNext(long waitMillis) {
-        try (Connection connection = connectionFactory.createConnection();
-             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-             MessageConsumer consumer = session.createConsumer(session.createQueue(TransferQueue.UNSAFE.address()))) {
-            connection.start();
-            Message message = consumer.receive(waitMillis);
-            if (message == null) {
-                return false;
-            }
-            try {
-                handle(message, session);
-            } catch (DeliveryFailedException e) {
-                failures.record(e);
-                // Not acknowledged: the broker delivers it again after its delay, and dead-letters it after
-                // the last attempt.
-                session.rollback();
-            }
-            return true;
-        } catch (JMSException e) {
-            throw new IllegalStateException("could not take a message from " + TransferQueue.UNSAFE.address()
-                    + ": " + e.getMessage(), e);
-        }
+        return TransactedReceive.takeOne(connectionFactory, TransferQueue.UNSAFE.address(), waitMillis,
+                (message, session) -> {
+                    try {
+                        handle(message, session);
+                    } catch (DeliveryFailedException e) {
+                        failures.record(e);
+                        // Not acknowledged: the broker delivers it again after its delay, and dead-letters it
+                        // after the last attempt.
+                        session.rollback();
+                    }
+                });
     }
 
     private void handle(Message message, Session session) {
