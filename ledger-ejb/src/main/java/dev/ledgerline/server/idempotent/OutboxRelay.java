@@ -42,15 +42,15 @@ public class OutboxRelay {
     @Inject
     LedgerSettings settings;
 
-    private PollerThreads poller;
+    private PollerThreads relayThread;
 
     @PostConstruct
     void start() {
         String claimant = "relay-" + UUID.randomUUID();
         int batch = settings.outboxBatch();
         Duration lease = settings.outboxLease();
-        poller = new PollerThreads(threads);
-        poller.start(new QueuePoller("outbox-relay", () -> publisher.publishBatch(claimant, batch, lease) > 0,
+        relayThread = new PollerThreads(threads);
+        relayThread.start(new QueuePoller("outbox-relay", () -> publisher.publishBatch(claimant, batch, lease) > 0,
                 settings.outboxPeriod()));
         LOG.info("outbox relay " + claimant + " started");
     }
@@ -58,6 +58,6 @@ public class OutboxRelay {
     @PreDestroy
     void stop() {
         // A pass in flight finishes within its claim's lease.
-        poller.stop(settings.outboxLease().plusSeconds(5));
+        relayThread.stop(settings.outboxLease().plusSeconds(5));
     }
 }
