@@ -1,7 +1,6 @@
 package dev.ledgerline.broker;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -11,6 +10,8 @@ import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+
+import dev.ledgerline.ledger.messaging.TransferQueue;
 
 /**
  * Builds the broker's configuration in code rather than from a {@code broker.xml}: host, port, data directory
@@ -22,15 +23,6 @@ final class BrokerConfigurationFactory {
 
     /** Name of the single acceptor; {@link ReadinessProbe} looks it up by this name. */
     static final String ACCEPTOR_NAME = "core";
-
-    /**
-     * The queues the applications use; each is alone on an anycast address of the same name.
-     * {@code transfers.unsafe} carries the unsafe demonstration modes, which the server refuses unless enabled.
-     */
-    private static final List<String> TRANSFER_QUEUES = List.of("transfers.xa", "transfers.idempotent", "transfers.unsafe");
-
-    /** Suffix of each transfer queue's dead-letter queue. */
-    private static final String DEAD_LETTER_SUFFIX = ".dlq";
 
     /** Address settings match for every address of the broker. */
     private static final String ALL_ADDRESSES = "#";
@@ -62,11 +54,11 @@ final class BrokerConfigurationFactory {
                 .setJournalLockAcquisitionTimeout(JOURNAL_LOCK_TIMEOUT_MILLIS)
                 .addAcceptorConfiguration(ACCEPTOR_NAME, acceptorUri(host, port));
 
-        for (String queue : TRANSFER_QUEUES) {
-            String deadLetterQueue = queue + DEAD_LETTER_SUFFIX;
-            config.addAddressConfiguration(anycastQueue(queue));
-            config.addAddressConfiguration(anycastQueue(deadLetterQueue));
-            config.addAddressSetting(queue, redeliverySettings(redelivery, deadLetterQueue));
+        // Each queue alone on an anycast address of the same name, with its dead-letter queue beside it.
+        for (TransferQueue queue : TransferQueue.values()) {
+            config.addAddressConfiguration(anycastQueue(queue.address()));
+            config.addAddressConfiguration(anycastQueue(queue.deadLetterAddress()));
+            config.addAddressSetting(queue.address(), redeliverySettings(redelivery, queue.deadLetterAddress()));
         }
         // A misspelt destination must fail the sender instead of silently collecting messages nobody reads.
         // Forbidding it for "transfers.#" alone is not enough: when "transfers.nope" does not exist, the JMS

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
+import dev.ledgerline.ledger.messaging.TransferQueue;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,27 +50,27 @@ public final class LedgerBroker implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "61616", description = "Acceptor port (default ${DEFAULT-VALUE}).")
     private int port;
 
-    /* The redelivery defaults are RedeliveryPolicy's, and why they are what they are is said there. */
+    /* The redelivery defaults are TransferQueue's, and why they are what they are is said there. */
     @Option(names = "--max-delivery-attempts",
-            defaultValue = "${sys:ledgerline.broker.maxDeliveryAttempts:-" + RedeliveryPolicy.DEFAULT_MAX_DELIVERY_ATTEMPTS + "}",
+            defaultValue = "${sys:ledgerline.broker.maxDeliveryAttempts:-" + TransferQueue.DEFAULT_MAX_DELIVERY_ATTEMPTS + "}",
             description = "Deliveries before a message goes to its .dlq queue "
                     + "(system property ledgerline.broker.maxDeliveryAttempts; default ${DEFAULT-VALUE}).")
     private int maxDeliveryAttempts;
 
     @Option(names = "--redelivery-delay-ms",
-            defaultValue = "${sys:ledgerline.broker.redeliveryDelayMs:-" + RedeliveryPolicy.DEFAULT_REDELIVERY_DELAY_MS + "}",
+            defaultValue = "${sys:ledgerline.broker.redeliveryDelayMs:-" + TransferQueue.DEFAULT_REDELIVERY_DELAY_MILLIS + "}",
             description = "Wait before the first redelivery "
                     + "(system property ledgerline.broker.redeliveryDelayMs; default ${DEFAULT-VALUE}).")
     private long redeliveryDelayMillis;
 
     @Option(names = "--redelivery-multiplier",
-            defaultValue = "${sys:ledgerline.broker.redeliveryMultiplier:-2.0}",
+            defaultValue = "${sys:ledgerline.broker.redeliveryMultiplier:-" + TransferQueue.DEFAULT_REDELIVERY_MULTIPLIER + "}",
             description = "Factor applied to the wait after each further failure "
                     + "(system property ledgerline.broker.redeliveryMultiplier; default ${DEFAULT-VALUE}).")
     private double redeliveryMultiplier;
 
     @Option(names = "--max-redelivery-delay-ms",
-            defaultValue = "${sys:ledgerline.broker.maxRedeliveryDelayMs:-" + RedeliveryPolicy.DEFAULT_MAX_REDELIVERY_DELAY_MS + "}",
+            defaultValue = "${sys:ledgerline.broker.maxRedeliveryDelayMs:-" + TransferQueue.DEFAULT_MAX_REDELIVERY_DELAY_MILLIS + "}",
             description = "Ceiling for the redelivery wait "
                     + "(system property ledgerline.broker.maxRedeliveryDelayMs; default ${DEFAULT-VALUE}).")
     private long maxRedeliveryDelayMillis;

@@ -27,6 +27,9 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.ledgerline.ledger.messaging.TransferMessages;
+import dev.ledgerline.ledger.messaging.TransferQueue;
+
 /**
  * What only the idempotent design has to prove: a message delivered twice changes nothing the second
  * time; and transfers racing on the same two accounts conflict, retry and lose no update. Both designs on
@@ -59,9 +62,9 @@ class IdempotentDesignIT {
         try (var factory = new ActiveMQConnectionFactory(IntegrationSettings.brokerUrl());
              JMSContext context = factory.createContext()) {
             TextMessage copy = context.createTextMessage(id.toString());
-            copy.setStringProperty("ledgerlineMessageKey", id.toString());
+            copy.setStringProperty(TransferMessages.MESSAGE_KEY_PROPERTY, id.toString());
             context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
-                    .send(context.createQueue("transfers.idempotent"), copy);
+                    .send(context.createQueue(TransferQueue.IDEMPOTENT.address()), copy);
         }
 
         await("the copy is skipped").atMost(DEADLINE)

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.ledgerline.ledger.crash.CrashPoint;
 import dev.ledgerline.ledger.crash.CrashPoints;
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.LibertyServer;
 
@@ -105,7 +106,7 @@ class ServerCrashIT {
         assertThat(after.get("ACC-006")).isEqualTo(before.get("ACC-006") - 666);
         assertThat(after.get("ACC-007")).isEqualTo(before.get("ACC-007") + 666);
         try (var broker = BrokerInspector.connect(IntegrationSettings.brokerUrl())) {
-            assertThat(broker.messageCount("transfers.idempotent")).isZero();
+            assertThat(broker.messageCount(TransferQueue.IDEMPOTENT.address())).isZero();
         }
     }
 

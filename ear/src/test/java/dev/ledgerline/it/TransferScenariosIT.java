@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.testkit.BrokerInspector;
 
 /**
@@ -149,10 +150,11 @@ class TransferScenariosIT {
         try (var broker = BrokerInspector.connect(IntegrationSettings.brokerUrl())) {
             // Only the queues the broker configuration declares: no queue auto-created under a JNDI name.
             assertThat(broker.queueNames())
-                    .contains("transfers.xa", "transfers.xa.dlq", "transfers.idempotent", "transfers.idempotent.dlq")
+                    .contains(TransferQueue.XA.address(), TransferQueue.XA.deadLetterAddress(),
+                            TransferQueue.IDEMPOTENT.address(), TransferQueue.IDEMPOTENT.deadLetterAddress())
                     .noneMatch(name -> name.startsWith("jms"));
-            assertThat(broker.messageCount("transfers.xa")).isZero();
-            assertThat(broker.messageCount("transfers.idempotent")).isZero();
+            assertThat(broker.messageCount(TransferQueue.XA.address())).isZero();
+            assertThat(broker.messageCount(TransferQueue.IDEMPOTENT.address())).isZero();
             assertThat(broker.preparedTransactions()).isEmpty();
         }
     }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.ledgerline.ledger.messaging.TransferMessages;
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.LibertyServer;
 import dev.ledgerline.testkit.PostgresServer;
@@ -78,7 +80,7 @@ class UnsafeModesCrashIT {
         API.assertInvariantsHold(Duration.ZERO);
         try (var broker = BrokerInspector.connect(IntegrationSettings.brokerUrl())) {
             await("both messages are acknowledged").atMost(DEADLINE)
-                    .until(() -> broker.messageCount("transfers.unsafe") == 0);
+                    .until(() -> broker.messageCount(TransferQueue.UNSAFE.address()) == 0);
         }
     }
 
@@ -89,10 +91,10 @@ class UnsafeModesCrashIT {
         try (var factory = new ActiveMQConnectionFactory(IntegrationSettings.brokerUrl());
              JMSContext context = factory.createContext()) {
             TextMessage poison = context.createTextMessage(unknown.toString());
-            poison.setStringProperty("ledgerlineMessageKey", unknown.toString());
-            poison.setStringProperty("ledgerlineMode", "at-least-once-naive");
+            poison.setStringProperty(TransferMessages.MESSAGE_KEY_PROPERTY, unknown.toString());
+            poison.setStringProperty(TransferMessages.MODE_PROPERTY, "at-least-once-naive");
             context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
-                    .send(context.createQueue("transfers.unsafe"), poison);
+                    .send(context.createQueue(TransferQueue.UNSAFE.address()), poison);
         }
 
         // Each failed delivery is recovered (not acknowledged), so the broker delivers it again until its
@@ -105,8 +107,8 @@ class UnsafeModesCrashIT {
         assertThat(log).contains("delivery 2 of transfer " + unknown + " rolled back");
         try (var broker = BrokerInspector.connect(IntegrationSettings.brokerUrl())) {
             await("both unsafe queues are empty").atMost(DEADLINE)
-                    .until(() -> broker.messageCount("transfers.unsafe") == 0
-                            && broker.messageCount("transfers.unsafe.dlq") == 0);
+                    .until(() -> broker.messageCount(TransferQueue.UNSAFE.address()) == 0
+                            && broker.messageCount(TransferQueue.UNSAFE.deadLetterAddress()) == 0);
         }
     }
 

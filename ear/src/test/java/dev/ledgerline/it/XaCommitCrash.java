@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.json.JsonObject;
 
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.LibertyServer;
 
@@ -60,7 +61,7 @@ final class XaCommitCrash {
         try (var broker = BrokerInspector.connect(IntegrationSettings.brokerUrl())) {
             await("the broker's prepared branch is resolved").atMost(RECOVERY)
                     .until(() -> broker.preparedTransactions().isEmpty());
-            assertThat(broker.messageCount("transfers.xa")).isZero();
+            assertThat(broker.messageCount(TransferQueue.XA.address())).isZero();
         }
         // The server's own check includes "nothing in doubt in the database", read through its data source.
         await("nothing is left in doubt in the database").atMost(RECOVERY).until(() -> {

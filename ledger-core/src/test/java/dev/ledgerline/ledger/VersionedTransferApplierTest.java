@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.h2.jdbcx.JdbcDataSource;
@@ -90,6 +92,45 @@ class VersionedTransferApplierTest {
         assertThat(LedgerDatabase.count(ds, "SELECT COUNT(id) FROM ledger_entry WHERE transfer_id = '" + t.id() + "'"))
                 .isEqualTo(2);
         assertInvariantsHold();
+    }
+
+    @Test
+    void theStepBetweenPostingsRunsOnceWithOnePostingWrittenAndTheTransferStillQueued() throws SQLException {
+        var t = queue("ACC-001", "ACC-002", 12_345);
+        List<String> seen = new ArrayList<>();
+
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            // Where the idempotent design's crash point halts: seen from inside the transaction.
+            new VersionedTransferApplier(clock, () -> seen.add(entriesAndStatus(c, t.id()))).apply(c, t.id());
+            c.rollback();
+        }
+
+        assertThat(seen).containsExactly("1 entries, QUEUED");
+    }
+
+    @Test
+    void aRejectedTransferPassesNoStepBetweenPostings() throws SQLException {
+        var t = queue("ACC-006", "ACC-001", 125_001);
+        List<String> seen = new ArrayList<>();
+
+        try (Connection c = ds.getConnection()) {
+            new VersionedTransferApplier(clock, () -> seen.add("step")).apply(c, t.id());
+        }
+
+        assertThat(seen).isEmpty();
+    }
+
+    private String entriesAndStatus(Connection c, UUID transferId) {
+        try (var ps = c.prepareStatement("SELECT COUNT(id) FROM ledger_entry WHERE transfer_id = ?")) {
+            ps.setObject(1, transferId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) + " entries, " + transfers.find(c, transferId).orElseThrow().status();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

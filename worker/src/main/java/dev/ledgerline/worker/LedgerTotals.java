@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 
 import dev.ledgerline.ledger.domain.TransferStatus;
 
@@ -38,14 +41,20 @@ public record LedgerTotals(Map<String, Long> balances, Map<TransferStatus, Long>
         return new LedgerTotals(balances, transfers);
     }
 
-    /** {@code {"totals":{"EUR":…},"transfers":{"QUEUED":…,…}}}: currency codes and status names need no escaping. */
-    public String toJson() {
-        return "{\"totals\":" + object(balances) + ",\"transfers\":" + object(transfers) + "}";
+    /**
+     * {@code {"totals":{"EUR":…},"transfers":{"QUEUED":…,…}}}, in the order of the maps, written by JSON-P so
+     * that whatever a key holds comes out escaped.
+     */
+    public JsonObject toJson() {
+        return Json.createObjectBuilder()
+                .add("totals", object(balances))
+                .add("transfers", object(transfers))
+                .build();
     }
 
-    private static String object(Map<?, Long> values) {
-        return values.entrySet().stream()
-                .map(e -> "\"" + e.getKey() + "\":" + e.getValue())
-                .collect(Collectors.joining(",", "{", "}"));
+    private static JsonObjectBuilder object(Map<?, Long> values) {
+        JsonObjectBuilder object = Json.createObjectBuilder();
+        values.forEach((key, value) -> object.add(String.valueOf(key), value));
+        return object;
     }
 }

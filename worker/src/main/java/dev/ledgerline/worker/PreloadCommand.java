@@ -26,6 +26,7 @@ import dev.ledgerline.ledger.domain.Money;
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.messaging.TransferMessages;
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.ledger.store.AccountStore;
 import dev.ledgerline.ledger.store.TransferStore;
 import dev.ledgerline.ledger.submit.IntakeDecision;
@@ -154,7 +155,7 @@ final class PreloadCommand implements Callable<Integer> {
     private void send(List<Transfer> transfers) {
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(connection.brokerUrl);
              JMSContext context = factory.createContext(JMSContext.SESSION_TRANSACTED)) {
-            Queue queue = context.createQueue(RunCommand.TRANSFER_QUEUE);
+            Queue queue = context.createQueue(TransferQueue.XA.address());
             JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
             int sent = 0;
             for (Transfer transfer : transfers) {

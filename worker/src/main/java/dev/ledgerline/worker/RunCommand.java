@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -17,7 +16,9 @@ import org.apache.activemq.artemis.jms.client.ActiveMQXAConnectionFactory;
 import dev.ledgerline.db.LedgerSchema;
 import dev.ledgerline.ledger.crash.CrashPoint;
 import dev.ledgerline.ledger.crash.CrashPoints;
+import dev.ledgerline.ledger.messaging.PollerThreads;
 import dev.ledgerline.ledger.messaging.QueuePoller;
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.worker.consume.DeadLetterEnding;
 import dev.ledgerline.worker.consume.MessageHandler;
 import dev.ledgerline.worker.consume.TransferApplication;
@@ -44,8 +45,6 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = Logger.getLogger(RunCommand.class.getName());
-    static final String TRANSFER_QUEUE = "transfers.xa";
-    static final String DEAD_LETTER_QUEUE = "transfers.xa.dlq";
 
     @Spec
     CommandSpec spec;
@@ -113,25 +112,26 @@ final class RunCommand implements Callable<Integer> {
         TransactionManager tm = transactionServices.transactionManager();
 
         Clock clock = Clock.systemUTC();
-        List<QueuePoller> pollers = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
+        PollerThreads pollers = new PollerThreads(Thread::new);
         MessageHandler transfers = new TransferApplication(clock, database.plain());
+        String queue = TransferQueue.XA.address();
+        String deadLetters = TransferQueue.XA.deadLetterAddress();
         for (int i = 1; i <= consumers; i++) {
-            start(new XaQueueConsumer("xa-consumer-" + i, tm, broker, TRANSFER_QUEUE, database.xa(), transfers,
-                    true, pollWaitMillis), pollers, threads);
+            start(new XaQueueConsumer("xa-consumer-" + i, tm, broker, queue, database.xa(), transfers,
+                    true, pollWaitMillis), pollers);
         }
-        start(new XaQueueConsumer("xa-dead-letters", tm, broker, DEAD_LETTER_QUEUE, database.xa(),
-                new DeadLetterEnding(clock), false, pollWaitMillis), pollers, threads);
-        LOG.info("started " + consumers + " XA consumers on " + TRANSFER_QUEUE + " and one on " + DEAD_LETTER_QUEUE
+        start(new XaQueueConsumer("xa-dead-letters", tm, broker, deadLetters, database.xa(),
+                new DeadLetterEnding(clock), false, pollWaitMillis), pollers);
+        LOG.info("started " + consumers + " XA consumers on " + queue + " and one on " + deadLetters
                 + " (broker " + connection.brokerUrl + ")");
 
         StatusServer status = httpPort == 0 ? null
-                : StatusServer.start(httpPort, nodeId, () -> threads.stream().allMatch(Thread::isAlive), database.plain());
+                : StatusServer.start(httpPort, nodeId, () -> pollers.alive() == pollers.started(), database.plain());
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                stop(pollers, threads, status, transactionServices, databaseRecovery, broker);
+                stop(pollers, status, transactionServices, databaseRecovery, broker);
             } finally {
                 stopped.countDown();
             }
@@ -144,38 +144,19 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void start(XaQueueConsumer consumer, List<QueuePoller> pollers, List<Thread> threads) {
-        QueuePoller poller = new QueuePoller(consumer.name(), consumer, Duration.ZERO);
-        Thread thread = new Thread(() -> {
-            try {
-                poller.run();
-            } finally {
-                consumer.close();
-            }
-        }, "ledgerline-" + consumer.name());
-        pollers.add(poller);
-        threads.add(thread);
-        thread.start();
+    /** A consumer keeps its connections across calls; its thread closes them once its loop has ended. */
+    private static void start(XaQueueConsumer consumer, PollerThreads pollers) {
+        pollers.start(new QueuePoller(consumer.name(), consumer, Duration.ZERO), consumer::close);
     }
 
     /**
      * Runs in the shutdown hook. Its lines go to stderr as well as the log: JUL's own hook may already have
      * closed its handlers, and a drill's log must show whether the stop was clean.
      */
-    private void stop(List<QueuePoller> pollers, List<Thread> threads, StatusServer status,
-                      TransactionServices transactionServices, DatabaseRecoveryHelper databaseRecovery,
-                      ActiveMQXAConnectionFactory broker) {
+    private void stop(PollerThreads pollers, StatusServer status, TransactionServices transactionServices,
+                      DatabaseRecoveryHelper databaseRecovery, ActiveMQXAConnectionFactory broker) {
         // A receive in flight ends within its wait; give it that long, and a little more to commit.
-        Duration wait = Duration.ofMillis(pollWaitMillis).plusSeconds(5);
-        pollers.forEach(QueuePoller::stop);
-        pollers.forEach(poller -> poller.awaitFinished(wait));
-        for (Thread thread : threads) {
-            try {
-                thread.join(wait.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        pollers.stop(Duration.ofMillis(pollWaitMillis).plusSeconds(5));
         if (status != null) {
             status.close();
         }

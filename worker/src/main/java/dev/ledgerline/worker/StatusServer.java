@@ -14,6 +14,9 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -39,15 +42,14 @@ public final class StatusServer implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/health", exchange -> {
             boolean up = consumersRunning.getAsBoolean();
-            respond(exchange, up ? 200 : 503,
-                    "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"node\":\"" + nodeId + "\"}");
+            respond(exchange, up ? 200 : 503, health(up, nodeId));
         });
         server.createContext("/ledger/totals", exchange -> {
             try (Connection c = plain.getConnection()) {
                 respond(exchange, 200, LedgerTotals.read(c).toJson());
             } catch (SQLException e) {
                 LOG.warning("GET /ledger/totals failed: " + e.getMessage());
-                respond(exchange, 503, "{\"error\":\"database unavailable\"}");
+                respond(exchange, 503, Json.createObjectBuilder().add("error", "database unavailable").build());
             }
         });
         ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
@@ -62,14 +64,19 @@ public final class StatusServer implements AutoCloseable {
         return new StatusServer(server, executor);
     }
 
-    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+    /** {@code {"status":"UP","node":…}}, or DOWN; the node id is the operator's, so JSON-P escapes it. */
+    static JsonObject health(boolean up, String nodeId) {
+        return Json.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("node", nodeId).build();
+    }
+
+    private static void respond(HttpExchange exchange, int status, JsonObject json) throws IOException {
         try (exchange) {
             if (!"GET".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().add("Allow", "GET");
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {

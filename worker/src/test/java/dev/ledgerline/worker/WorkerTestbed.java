@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 
 import dev.ledgerline.ledger.check.InvariantChecker;
 import dev.ledgerline.ledger.check.InvariantReport;
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.BrokerProcess;
 import dev.ledgerline.testkit.ObjectStoreContents;
@@ -39,7 +40,6 @@ import dev.ledgerline.testkit.WorkerProcess;
  */
 final class WorkerTestbed implements AutoCloseable {
 
-    static final String TRANSFER_QUEUE = "transfers.xa";
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(90);
     private static final Pattern MISSING_RESOURCE_WARNING = Pattern.compile("ARJUNA016037.*?branch_uid=([0-9a-f:]+)");
 
@@ -121,7 +121,7 @@ final class WorkerTestbed implements AutoCloseable {
         try (BrokerInspector inspector = BrokerInspector.connect(brokerUrl())) {
             await().atMost(DRAIN_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 assertThat(totals()).contains("\"QUEUED\":0,");
-                assertThat(inspector.messageCount(TRANSFER_QUEUE)).isZero();
+                assertThat(inspector.messageCount(TransferQueue.XA.address())).isZero();
                 assertThat(inspector.preparedTransactions()).isEmpty();
                 assertThat(ObjectStoreContents.transactionRecords(objectStore())).isEmpty();
             });

@@ -12,8 +12,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 import org.junit.jupiter.api.Test;
 
-import dev.ledgerline.broker.RedeliveryPolicy;
 import dev.ledgerline.ledger.check.InvariantReport;
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.WorkerProcess;
 
@@ -66,7 +66,7 @@ class WorkerXaIT {
             try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(testbed.brokerUrl());
                  JMSContext context = factory.createContext(JMSContext.SESSION_TRANSACTED)) {
                 context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
-                        .send(context.createQueue(WorkerTestbed.TRANSFER_QUEUE), "not a transfer id");
+                        .send(context.createQueue(TransferQueue.XA.address()), "not a transfer id");
                 context.commit();
             }
 
@@ -75,14 +75,14 @@ class WorkerXaIT {
             try (BrokerInspector inspector = BrokerInspector.connect(testbed.brokerUrl())) {
                 await().atMost(WorkerTestbed.DRAIN_TIMEOUT).untilAsserted(() -> {
                     assertThat(worker.output()).contains("consumed a dead letter that is not a transfer message");
-                    assertThat(inspector.messageCount(WorkerTestbed.TRANSFER_QUEUE)).isZero();
-                    assertThat(inspector.messageCount(WorkerTestbed.TRANSFER_QUEUE + ".dlq")).isZero();
+                    assertThat(inspector.messageCount(TransferQueue.XA.address())).isZero();
+                    assertThat(inspector.messageCount(TransferQueue.XA.deadLetterAddress())).isZero();
                 });
             }
             worker.stop();
             String log = worker.output();
             assertThat(log.lines().filter(l -> l.contains("rolled back and will be redelivered")))
-                    .hasSize(RedeliveryPolicy.DEFAULT_MAX_DELIVERY_ATTEMPTS);
+                    .hasSize(TransferQueue.DEFAULT_MAX_DELIVERY_ATTEMPTS);
             // Expected rejections are one WARNING line each, never a stack trace.
             assertThat(log).doesNotContain("\tat dev.ledgerline");
         }

@@ -7,11 +7,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
-import dev.ledgerline.ledger.crash.CrashPoint;
-import dev.ledgerline.ledger.crash.CrashPoints;
 import dev.ledgerline.ledger.domain.Account;
 import dev.ledgerline.ledger.domain.Transfer;
-import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.domain.TransferStatus;
 import dev.ledgerline.ledger.rules.Posting;
 import dev.ledgerline.ledger.rules.TransferDecision;
@@ -24,7 +21,9 @@ import dev.ledgerline.ledger.store.TransferStore;
  * The step both designs share once they have read a queued transfer and its two accounts: decide by the
  * rules, then write the new balances, the two ledger entries and the final status, every write conditional
  * on the row still being as it was read. How the rows were read (under locks or not) is the caller's design;
- * what a failed condition means is too: a bug under row locks, a conflict to retry without them.
+ * what a failed condition means is too: a bug under row locks, a conflict to retry without them. So is what
+ * happens between the two postings ({@code betweenPostings}): the idempotent design's consumer halts there
+ * in its crash drill; everything else passes straight on.
  */
 final class LedgerPosting {
 
@@ -32,9 +31,15 @@ final class LedgerPosting {
     private final AccountStore accounts = new AccountStore();
     private final LedgerEntryStore entries = new LedgerEntryStore();
     private final Clock clock;
+    private final Runnable betweenPostings;
 
-    LedgerPosting(Clock clock) {
+    /**
+     * @param betweenPostings run once the first posting (balance and entry) is written and the second is not,
+     *                        nothing committed
+     */
+    LedgerPosting(Clock clock, Runnable betweenPostings) {
         this.clock = clock;
+        this.betweenPostings = betweenPostings;
     }
 
     /**
@@ -62,10 +67,8 @@ final class LedgerPosting {
                 throw new VersionConflictException(transfer.id(), account.id(), account.version());
             }
             entries.insert(c, transfer.id(), posting, now);
-            if (posting == postings.get(0) && transfer.mode() == TransferMode.IDEMPOTENT) {
-                // One balance moved, the other not yet, nothing committed. Only the idempotent design's
-                // consumer halts here; the XA path shares this code, and its points are the coordinator's.
-                CrashPoints.reach(CrashPoint.IDEMPOTENT_MID_TRANSACTION);
+            if (posting == postings.get(0)) {
+                betweenPostings.run();
             }
         }
         finish(c, transfer, TransferStatus.COMPLETED, null, now);

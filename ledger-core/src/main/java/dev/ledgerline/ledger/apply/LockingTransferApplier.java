@@ -22,7 +22,15 @@ public final class LockingTransferApplier {
     private final LedgerPosting posting;
 
     public LockingTransferApplier(Clock clock) {
-        this.posting = new LedgerPosting(clock);
+        this(clock, () -> { });
+    }
+
+    /**
+     * @param betweenPostings run once the first of the two postings is written and the second is not, inside
+     *                        the caller's transaction; the idempotent design halts its crash drill there
+     */
+    public LockingTransferApplier(Clock clock, Runnable betweenPostings) {
+        this.posting = new LedgerPosting(clock, betweenPostings);
     }
 
     /**

@@ -23,7 +23,15 @@ public final class VersionedTransferApplier {
     private final LedgerPosting posting;
 
     public VersionedTransferApplier(Clock clock) {
-        this.posting = new LedgerPosting(clock);
+        this(clock, () -> { });
+    }
+
+    /**
+     * @param betweenPostings run once the first of the two postings is written and the second is not, inside
+     *                        the caller's transaction; the idempotent design halts its crash drill there
+     */
+    public VersionedTransferApplier(Clock clock, Runnable betweenPostings) {
+        this.posting = new LedgerPosting(clock, betweenPostings);
     }
 
     /**

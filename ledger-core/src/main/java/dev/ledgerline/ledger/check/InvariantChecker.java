@@ -16,7 +16,7 @@ import dev.ledgerline.ledger.store.Dialect;
 /**
  * Checks the ledger's invariants from what the database holds, and nothing else: like Jepsen's bank
  * checker it does not trust the code that wrote the data. One implementation serves the tests, the API and
- * the drills. Names match the numbered invariants of DESIGN.md.
+ * the drills. Names match the numbered invariants (1 to 6) of {@code docs/design.md}.
  */
 public final class InvariantChecker {
 

@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The named places where a drill can halt a process: the crash-point matrix of DESIGN.md, one constant a
- * cell. A point is reached by the code path it interrupts (a call to {@link CrashPoints#reach}), or, where
- * that code belongs to a transaction manager we do not own (Liberty's), by a Byteman rule of the drills that
- * halts at the same place and reads the same setting.
+ * The named places where a drill can halt a process: the crash-point matrix of {@code docs/design.md}, one
+ * constant a cell. A point is reached by the code path it interrupts (a call to {@link CrashPoints#reach}), or,
+ * where that code belongs to a transaction manager we do not own (Liberty's), by a Byteman rule of the drills
+ * that halts at the same place and reads the same setting.
  *
  * <p>The XA points follow the coordinator's protocol, whatever order it takes its resources in: Liberty
  * prepares the database first and commits the broker first; the worker prepares and commits in the order it

@@ -22,12 +22,13 @@ public final class AccountStore {
             "id, owner, currency, opening_balance_minor, balance_minor, floor_minor, version, updated_at";
 
     public Optional<Account> find(Connection c, String id) throws SQLException {
-        return findOne(c, "SELECT " + COLUMNS + " FROM account WHERE id = ?", id);
+        return Sql.findOne(c, "SELECT " + COLUMNS + " FROM account WHERE id = ?", id, AccountStore::read);
     }
 
     /** Reads the account and holds its row lock until the transaction ends. */
     public Optional<Account> findForUpdate(Connection c, String id) throws SQLException {
-        return findOne(c, "SELECT " + COLUMNS + " FROM account WHERE id = ? " + Sql.rowLockForUpdate(c), id);
+        return Sql.findOne(c, "SELECT " + COLUMNS + " FROM account WHERE id = ? " + Sql.rowLockForUpdate(c),
+                id, AccountStore::read);
     }
 
     public List<Account> findAll(Connection c) throws SQLException {
@@ -61,15 +62,6 @@ public final class AccountStore {
             ps.setString(3, readAs.id());
             ps.setLong(4, readAs.version());
             return ps.executeUpdate() == 1;
-        }
-    }
-
-    private static Optional<Account> findOne(Connection c, String sql, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
         }
     }
 

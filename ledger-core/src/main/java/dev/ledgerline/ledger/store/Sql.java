@@ -7,11 +7,28 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
-/** The few conversions every store needs between JDBC and the domain's types. */
+/** The few conversions and the one look-up every store needs between JDBC and the domain's types. */
 final class Sql {
 
+    /** Makes a domain object of the result set's current row. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
     private Sql() {
+    }
+
+    /** Runs {@code sql}, whose one parameter is {@code key}, and reads its first row, if there is one. */
+    static <T> Optional<T> findOne(Connection c, String sql, Object key, RowReader<T> reader) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
+            }
+        }
     }
 
     static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {

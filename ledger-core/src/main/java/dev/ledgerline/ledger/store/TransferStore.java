@@ -55,16 +55,18 @@ public final class TransferStore {
     }
 
     public Optional<Transfer> find(Connection c, UUID id) throws SQLException {
-        return findOne(c, "SELECT " + COLUMNS + " FROM transfer WHERE id = ?", id);
+        return Sql.findOne(c, "SELECT " + COLUMNS + " FROM transfer WHERE id = ?", id, TransferStore::read);
     }
 
     /** Reads the transfer and holds its row lock, so two deliveries of it cannot apply it side by side. */
     public Optional<Transfer> findForUpdate(Connection c, UUID id) throws SQLException {
-        return findOne(c, "SELECT " + COLUMNS + " FROM transfer WHERE id = ? " + Sql.rowLockForUpdate(c), id);
+        return Sql.findOne(c, "SELECT " + COLUMNS + " FROM transfer WHERE id = ? " + Sql.rowLockForUpdate(c),
+                id, TransferStore::read);
     }
 
     public Optional<Transfer> findByIdempotencyKey(Connection c, String key) throws SQLException {
-        return findOne(c, "SELECT " + COLUMNS + " FROM transfer WHERE idempotency_key = ?", key);
+        return Sql.findOne(c, "SELECT " + COLUMNS + " FROM transfer WHERE idempotency_key = ?",
+                key, TransferStore::read);
     }
 
     /** The newest transfers first. */
@@ -114,15 +116,6 @@ public final class TransferStore {
 
     private static String truncate(String text) {
         return text == null || text.length() <= 500 ? text : text.substring(0, 497) + "...";
-    }
-
-    private static Optional<Transfer> findOne(Connection c, String sql, Object key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        }
     }
 
     private static Transfer read(ResultSet rs) throws SQLException {

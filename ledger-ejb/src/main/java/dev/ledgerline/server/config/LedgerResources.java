@@ -2,7 +2,8 @@ package dev.ledgerline.server.config;
 
 /**
  * The JNDI names of the server resources the ledger uses, defined in server.xml. One place, so that the
- * server configuration and the code cannot drift apart silently.
+ * server configuration and the code cannot drift apart silently. The broker addresses behind the queues are
+ * {@link dev.ledgerline.ledger.messaging.TransferQueue}'s.
  */
 public final class LedgerResources {
 
@@ -23,17 +24,6 @@ public final class LedgerResources {
      */
     public static final String RELAY_CONNECTION_FACTORY = "jms/relayConnectionFactory";
 
-    /** Queue {@code transfers.idempotent}: one message per transfer of the idempotent design, sent by the outbox relay. */
-    public static final String IDEMPOTENT_QUEUE_NAME = "transfers.idempotent";
-    /** JMS property carrying the key the idempotent consumer deduplicates on. */
-    public static final String MESSAGE_KEY_PROPERTY = "ledgerlineMessageKey";
-    /** JMS property carrying the transfer's mode (its wire name), set by the outbox relay on every message. */
-    public static final String MODE_PROPERTY = "ledgerlineMode";
-
-    /** Queue {@code transfers.unsafe}: the unsafe demonstration modes, sent by the outbox relay. */
-    public static final String UNSAFE_QUEUE_NAME = "transfers.unsafe";
-    /** Queue {@code transfers.unsafe.dlq}: where the broker moves an unsafe-mode message after its last failed delivery. */
-    public static final String UNSAFE_DEAD_LETTER_QUEUE_NAME = "transfers.unsafe.dlq";
     /**
      * Artemis through its resource adapter, for the unsafe consumers: outside any XA transaction, with local
      * (broker-only) session transactions allowed, so that committing the session acknowledges a message at

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.server.config.LedgerResources;
 
 /**
@@ -56,7 +57,7 @@ public class LedgerReadiness implements HealthCheck {
     /** @return null when reachable, else why not */
     private String broker() {
         try (JMSContext context = connectionFactory.createContext()) {
-            context.createQueue(LedgerResources.IDEMPOTENT_QUEUE_NAME);
+            context.createQueue(TransferQueue.IDEMPOTENT.address());
             return null;
         } catch (JMSRuntimeException e) {
             return "unreachable: " + e.getMessage();

@@ -10,7 +10,6 @@ import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
@@ -34,19 +33,13 @@ public class IdempotentDeadLetterConsumer implements MessageListener {
     @Inject
     TransferLog log;
 
-    private final DeadLetters ending = new DeadLetters();
-    private final Clock clock = Clock.systemUTC();
+    private final DeadLetters ending = new DeadLetters(Clock.systemUTC());
 
     @Override
     public void onMessage(Message message) {
         try {
-            LocalTransaction.run(dataSource, c -> {
-                try {
-                    return ending.fail(c, message, clock.instant());
-                } catch (JMSException e) {
-                    throw new IllegalStateException("unreadable dead letter: " + e.getMessage(), e);
-                }
-            }).ifPresent(log::afterCommit);
+            // Committed before onMessage returns, and so before the resource adapter acknowledges.
+            ending.endInLocalTransaction(dataSource, message).ifPresent(log::afterCommit);
         } catch (SQLException e) {
             throw new IllegalStateException("could not process a dead letter: " + e.getMessage(), e);
         }

@@ -1,7 +1,5 @@
 package dev.ledgerline.server.idempotent;
 
-import java.util.UUID;
-
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionManagement;
@@ -16,7 +14,6 @@ import dev.ledgerline.ledger.crash.CrashPoints;
 import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.idempotent.ProcessingResult;
 import dev.ledgerline.ledger.messaging.TransferMessages;
-import dev.ledgerline.server.config.LedgerResources;
 import dev.ledgerline.server.messaging.DeliveryFailedException;
 import dev.ledgerline.server.messaging.FailedDeliveries;
 import dev.ledgerline.server.observe.TransferLog;
@@ -49,15 +46,10 @@ public class IdempotentTransferConsumer implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        UUID transferId = null;
-        int deliveryCount = 0;
         try {
-            deliveryCount = TransferMessages.deliveryCount(message);
-            metrics.delivered(TransferMode.IDEMPOTENT, deliveryCount);
-            transferId = TransferMessages.transferId(message);
-            String key = message.propertyExists(LedgerResources.MESSAGE_KEY_PROPERTY)
-                    ? message.getStringProperty(LedgerResources.MESSAGE_KEY_PROPERTY) : transferId.toString();
-            ProcessingResult result = processing.processor().process(key, transferId);
+            metrics.delivered(TransferMode.IDEMPOTENT, TransferMessages.deliveryCount(message));
+            ProcessingResult result = processing.processor().process(TransferMessages.messageKey(message),
+                    TransferMessages.transferId(message));
             metrics.processed(TransferMode.IDEMPOTENT, result);
             if (result instanceof ProcessingResult.Applied applied && !(applied.outcome() instanceof ApplyOutcome.AlreadyFinal)) {
                 log.afterCommit(applied.outcome().transfer());
@@ -66,14 +58,14 @@ public class IdempotentTransferConsumer implements MessageListener {
             CrashPoints.reach(CrashPoint.IDEMPOTENT_AFTER_COMMIT_BEFORE_ACK);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw failed(transferId, deliveryCount, e);
+            throw failed(message, e);
         } catch (Exception e) {
-            throw failed(transferId, deliveryCount, e);
+            throw failed(message, e);
         }
     }
 
-    private DeliveryFailedException failed(UUID transferId, int deliveryCount, Exception cause) {
-        DeliveryFailedException failure = new DeliveryFailedException(transferId, deliveryCount, cause);
+    private DeliveryFailedException failed(Message message, Exception cause) {
+        DeliveryFailedException failure = DeliveryFailedException.of(message, cause);
         failures.record(failure);
         return failure;
     }

@@ -16,6 +16,8 @@ import dev.ledgerline.ledger.crash.CrashPoint;
 import dev.ledgerline.ledger.crash.CrashPoints;
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.domain.TransferMode;
+import dev.ledgerline.ledger.messaging.TransferQueue;
+import dev.ledgerline.ledger.store.LocalTransaction;
 import dev.ledgerline.ledger.store.OutboxStore;
 import dev.ledgerline.ledger.store.TransferStore;
 import dev.ledgerline.ledger.submit.IntakeDecision;
@@ -27,7 +29,6 @@ import dev.ledgerline.server.config.LedgerSettings;
 import dev.ledgerline.server.observe.TransferLog;
 import dev.ledgerline.server.submit.ConcurrentSubmissionException;
 import dev.ledgerline.server.submit.Submission;
-import dev.ledgerline.server.submit.TransferRefusedException;
 
 /**
  * Accepts a transfer in idempotent mode: the QUEUED row and its outbox row commit in one local database
@@ -57,23 +58,23 @@ public class IdempotentTransferSubmission {
     }
 
     /**
-     * Queues the transfer, or returns the one already made with the same idempotency key.
+     * Queues the transfer, or answers with the one already made with the same idempotency key, or refuses it;
+     * a refusal writes nothing.
      *
-     * @throws TransferRefusedException      if a field is invalid, or the key was used for another transfer
      * @throws ConcurrentSubmissionException if a request with the same key won a race; submit again
      */
     public Submission submit(TransferRequest request) {
-        return queue(request, TransferMode.IDEMPOTENT, LedgerResources.IDEMPOTENT_QUEUE_NAME);
+        return queue(request, TransferMode.IDEMPOTENT, TransferQueue.IDEMPOTENT);
     }
 
     /**
      * Queues a transfer of {@code mode} through the outbox, for the relay to publish to {@code destination}.
-     * The unsafe demonstration modes are sent this way too: their flaws are on the consuming side.
+     * The unsafe demonstration modes are sent this way too: their flaws are on the consuming side. Every
+     * refusal is decided before anything is written, so a refused submission commits nothing.
      *
-     * @throws TransferRefusedException      if a field is invalid, or the key was used for another transfer
      * @throws ConcurrentSubmissionException if a request with the same key won a race; submit again
      */
-    public Submission queue(TransferRequest request, TransferMode mode, String destination) {
+    public Submission queue(TransferRequest request, TransferMode mode, TransferQueue destination) {
         IntakeDecision decision;
         try {
             decision = LocalTransaction.run(dataSource, c -> {
@@ -81,7 +82,7 @@ public class IdempotentTransferSubmission {
                 if (d instanceof IntakeDecision.Accept accept) {
                     Transfer t = accept.transfer();
                     transfers.insert(c, t);
-                    outbox.insert(c, t.id(), destination, t.id().toString(), t.createdAt());
+                    outbox.insert(c, t.id(), destination.address(), t.id().toString(), t.createdAt());
                 }
                 return d;
             });
@@ -93,10 +94,10 @@ public class IdempotentTransferSubmission {
                     + e.getMessage(), e);
         }
         if (decision instanceof IntakeDecision.Refuse refuse) {
-            throw new TransferRefusedException(refuse.problem());
+            return new Submission.Refused(refuse.problem());
         }
         if (decision instanceof IntakeDecision.Replay replay) {
-            return new Submission(replay.transfer(), false);
+            return new Submission.Replayed(replay.transfer());
         }
         Transfer accepted = ((IntakeDecision.Accept) decision).transfer();
         if (mode == TransferMode.IDEMPOTENT) {
@@ -104,6 +105,6 @@ public class IdempotentTransferSubmission {
             CrashPoints.reach(CrashPoint.IDEMPOTENT_AFTER_SUBMIT_COMMIT);
         }
         log.afterCommit(accepted);
-        return new Submission(accepted, true);
+        return new Submission.Created(accepted);
     }
 }

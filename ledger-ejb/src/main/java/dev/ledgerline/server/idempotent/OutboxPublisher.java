@@ -23,6 +23,8 @@ import jakarta.jms.TextMessage;
 import dev.ledgerline.ledger.crash.CrashPoint;
 import dev.ledgerline.ledger.crash.CrashPoints;
 import dev.ledgerline.ledger.domain.TransferMode;
+import dev.ledgerline.ledger.messaging.TransferMessages;
+import dev.ledgerline.ledger.store.LocalTransaction;
 import dev.ledgerline.ledger.store.OutboxMessage;
 import dev.ledgerline.ledger.store.OutboxStore;
 import dev.ledgerline.server.config.LedgerResources;
@@ -67,8 +69,8 @@ public class OutboxPublisher {
                 producer.setDeliveryMode(DeliveryMode.PERSISTENT);
                 for (OutboxMessage row : claimed) {
                     TextMessage message = session.createTextMessage(row.payload());
-                    message.setStringProperty(LedgerResources.MESSAGE_KEY_PROPERTY, messageKey(row.transferId()));
-                    message.setStringProperty(LedgerResources.MODE_PROPERTY, row.mode().wireName());
+                    message.setStringProperty(TransferMessages.MESSAGE_KEY_PROPERTY, messageKey(row.transferId()));
+                    message.setStringProperty(TransferMessages.MODE_PROPERTY, row.mode().wireName());
                     producer.send(session.createQueue(row.destination()), message);
                 }
                 // One blocking commit, one journal sync on the broker, for the whole batch; the sends before

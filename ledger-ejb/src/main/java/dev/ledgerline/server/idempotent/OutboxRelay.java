@@ -16,6 +16,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
+import dev.ledgerline.ledger.messaging.PollerThreads;
 import dev.ledgerline.ledger.messaging.QueuePoller;
 import dev.ledgerline.server.config.LedgerSettings;
 
@@ -41,24 +42,22 @@ public class OutboxRelay {
     @Inject
     LedgerSettings settings;
 
-    private QueuePoller poller;
+    private PollerThreads relayThread;
 
     @PostConstruct
     void start() {
         String claimant = "relay-" + UUID.randomUUID();
         int batch = settings.outboxBatch();
         Duration lease = settings.outboxLease();
-        poller = new QueuePoller("outbox-relay", () -> publisher.publishBatch(claimant, batch, lease) > 0,
-                settings.outboxPeriod());
-        Thread thread = threads.newThread(poller);
-        thread.setName("ledgerline-outbox-relay");
-        thread.start();
+        relayThread = new PollerThreads(threads);
+        relayThread.start(new QueuePoller("outbox-relay", () -> publisher.publishBatch(claimant, batch, lease) > 0,
+                settings.outboxPeriod()));
         LOG.info("outbox relay " + claimant + " started");
     }
 
     @PreDestroy
     void stop() {
-        poller.stop();
-        poller.awaitFinished(settings.outboxLease().plusSeconds(5));
+        // A pass in flight finishes within its claim's lease.
+        relayThread.stop(settings.outboxLease().plusSeconds(5));
     }
 }

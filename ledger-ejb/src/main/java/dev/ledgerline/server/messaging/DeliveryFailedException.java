@@ -3,12 +3,15 @@ package dev.ledgerline.server.messaging;
 import java.util.UUID;
 
 import jakarta.ejb.ApplicationException;
+import jakarta.jms.Message;
+
+import dev.ledgerline.ledger.messaging.FailedDelivery;
 
 /**
  * Applying a delivered message failed; the transaction rolls back, so the debit, the credit and the
  * acknowledgement are all undone and the broker delivers the message again after its redelivery delay.
- * Carries the transfer id (when the message named one) so the failure can be recorded outside the
- * rolled-back transaction.
+ * Carries what could be read of the delivery so the failure can be noted outside the rolled-back transaction
+ * ({@link FailedDeliveries}).
  */
 @ApplicationException(rollback = true)
 public class DeliveryFailedException extends RuntimeException {
@@ -18,18 +21,20 @@ public class DeliveryFailedException extends RuntimeException {
     private final UUID transferId;
     private final int deliveryCount;
 
-    public DeliveryFailedException(UUID transferId, int deliveryCount, Throwable cause) {
-        super("delivery " + deliveryCount + " of transfer " + transferId + " failed: " + cause, cause);
-        this.transferId = transferId;
-        this.deliveryCount = deliveryCount;
+    private DeliveryFailedException(FailedDelivery delivery) {
+        super("delivery " + delivery.deliveryCount() + " of transfer " + delivery.transferId() + " failed: "
+                + delivery.cause(), delivery.cause());
+        this.transferId = delivery.transferId();
+        this.deliveryCount = delivery.deliveryCount();
     }
 
-    /** The transfer the message named, or null if the message named none. */
-    public UUID transferId() {
-        return transferId;
+    /** The failure of {@code message}'s delivery, with what can be read of the message. */
+    public static DeliveryFailedException of(Message message, Throwable cause) {
+        return new DeliveryFailedException(FailedDelivery.of(message, cause));
     }
 
-    public int deliveryCount() {
-        return deliveryCount;
+    /** The delivery as the note about it needs it. */
+    public FailedDelivery delivery() {
+        return new FailedDelivery(transferId, deliveryCount, getCause());
     }
 }

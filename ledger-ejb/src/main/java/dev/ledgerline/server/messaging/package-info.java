@@ -1,6 +1,9 @@
 /**
- * The server's side of messaging: the names of its JMS resources and the record of failed deliveries. The
- * container-free part (the transfer message, dead letters, the consumer loop) lives in the package of the same
- * name in ledger-core, shared with the standalone worker.
+ * The server's part of noting a failed delivery: {@link dev.ledgerline.server.messaging.DeliveryFailedException},
+ * which rolls a consumer's container transaction back, and {@link dev.ledgerline.server.messaging.FailedDeliveries},
+ * which notes the failure outside it. The container-free messaging code (the transfer message, the queues, the
+ * note itself, dead letters, the poller threads) is in ledger-core's {@code dev.ledgerline.ledger.messaging},
+ * shared with the standalone worker; the JNDI names of the server's JMS resources are in
+ * {@link dev.ledgerline.server.config.LedgerResources}.
  */
 package dev.ledgerline.server.messaging;

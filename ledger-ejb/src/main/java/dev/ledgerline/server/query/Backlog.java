@@ -22,6 +22,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.QueueBrowser;
 
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.ledger.store.OutboxStore;
 import dev.ledgerline.server.config.LedgerResources;
 import dev.ledgerline.server.config.LedgerSettings;
@@ -33,9 +34,6 @@ import dev.ledgerline.server.config.LedgerSettings;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Backlog {
-
-    /** The dead-letter queues, by broker address. transfers.unsafe.dlq is browsed only when unsafe modes are on. */
-    private static final List<String> DEAD_LETTER_QUEUES = List.of("transfers.xa.dlq", "transfers.idempotent.dlq");
 
     @Resource(lookup = LedgerResources.LOCAL_DATA_SOURCE)
     DataSource dataSource;
@@ -64,17 +62,18 @@ public class Backlog {
      * message within a second, so a depth that stays above zero means they are not keeping up, or failing.
      */
     public Map<String, Long> deadLetterDepths() {
-        List<String> queues = new java.util.ArrayList<>(DEAD_LETTER_QUEUES);
-        if (settings.unsafeModesEnabled()) {
-            queues.add(LedgerResources.UNSAFE_DEAD_LETTER_QUEUE_NAME);
-        }
+        // transfers.unsafe.dlq only when unsafe modes are on: otherwise nothing sends to it, or takes from it.
+        List<TransferQueue> queues = settings.unsafeModesEnabled()
+                ? List.of(TransferQueue.values())
+                : List.of(TransferQueue.XA, TransferQueue.IDEMPOTENT);
         Map<String, Long> depths = new LinkedHashMap<>();
         try (JMSContext context = connectionFactory.createContext()) {
-            for (String queue : queues) {
-                try (QueueBrowser browser = context.createBrowser(context.createQueue(queue))) {
+            for (TransferQueue queue : queues) {
+                String deadLetters = queue.deadLetterAddress();
+                try (QueueBrowser browser = context.createBrowser(context.createQueue(deadLetters))) {
                     @SuppressWarnings("unchecked")
                     Enumeration<Object> messages = browser.getEnumeration();
-                    depths.put(queue, (long) Collections.list(messages).size());
+                    depths.put(deadLetters, (long) Collections.list(messages).size());
                 }
             }
         } catch (JMSException | JMSRuntimeException e) {

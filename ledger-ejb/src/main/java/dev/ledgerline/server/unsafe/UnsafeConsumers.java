@@ -1,8 +1,6 @@
 package dev.ledgerline.server.unsafe;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -17,7 +15,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
+import dev.ledgerline.ledger.messaging.PollerThreads;
 import dev.ledgerline.ledger.messaging.QueuePoller;
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.server.config.LedgerSettings;
 
 /**
@@ -45,34 +45,28 @@ public class UnsafeConsumers {
     @Inject
     LedgerSettings settings;
 
-    private final List<QueuePoller> pollers = new ArrayList<>();
+    private PollerThreads pollers;
 
     @PostConstruct
     void start() {
+        pollers = new PollerThreads(threads);
         if (!settings.unsafeModesEnabled()) {
             return;
         }
         long wait = settings.pollWaitMillis();
-        schedule(new QueuePoller("unsafe-consumer", () -> processor.takeNext(wait), Duration.ZERO));
-        schedule(new QueuePoller("unsafe-dead-letters", () -> deadLetters.failNext(wait), Duration.ZERO));
-        LOG.info("started the unsafe consumers on transfers.unsafe and transfers.unsafe.dlq");
-    }
-
-    private void schedule(QueuePoller poller) {
-        pollers.add(poller);
-        Thread thread = threads.newThread(poller);
-        thread.setName("ledgerline-" + poller.name());
-        thread.start();
+        pollers.start(new QueuePoller("unsafe-consumer", () -> processor.takeNext(wait), Duration.ZERO));
+        pollers.start(new QueuePoller("unsafe-dead-letters", () -> deadLetters.failNext(wait), Duration.ZERO));
+        LOG.info("started the unsafe consumers on " + TransferQueue.UNSAFE.address() + " and "
+                + TransferQueue.UNSAFE.deadLetterAddress());
     }
 
     @PreDestroy
     void stop() {
-        if (pollers.isEmpty()) {
+        if (pollers.started() == 0) {
             return;
         }
-        Duration wait = Duration.ofMillis(settings.pollWaitMillis()).plusSeconds(5);
-        pollers.forEach(QueuePoller::stop);
-        pollers.forEach(poller -> poller.awaitFinished(wait));
+        // A receive in flight ends within its wait; give it that long, and a little more to commit.
+        pollers.stop(Duration.ofMillis(settings.pollWaitMillis()).plusSeconds(5));
         LOG.info("stopped the unsafe consumers");
     }
 }

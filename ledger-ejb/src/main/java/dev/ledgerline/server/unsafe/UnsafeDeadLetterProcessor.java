@@ -11,24 +11,19 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
 
 import dev.ledgerline.ledger.messaging.DeadLetters;
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.server.config.LedgerResources;
-import dev.ledgerline.server.idempotent.LocalTransaction;
 import dev.ledgerline.server.observe.TransferLog;
 
 /**
  * Ends the unsafe-mode transfers whose messages the broker gave up on ({@code transfers.unsafe.dlq}): FAILED
  * with the last recorded error, in a local database transaction committed before the dead letter is
- * acknowledged (by committing the broker session, as {@link UnsafeTransferProcessor} does), as the idempotent
- * design's dead-letter consumer does. Only a QUEUED transfer is ended, so a dead letter
- * delivered twice is harmless.
+ * acknowledged (by committing the broker session, {@link TransactedReceive}), as the idempotent design's
+ * dead-letter consumer does. Only a QUEUED transfer is ended, so a dead letter delivered twice is harmless.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -45,39 +40,21 @@ public class UnsafeDeadLetterProcessor {
     @Inject
     TransferLog log;
 
-    private final DeadLetters ending = new DeadLetters();
-    private final Clock clock = Clock.systemUTC();
+    private final DeadLetters ending = new DeadLetters(Clock.systemUTC());
 
     /** @return false if no dead letter arrived within the wait */
     public boolean failNext(long waitMillis) {
-        try (Connection connection = connectionFactory.createConnection();
-             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-             MessageConsumer consumer = session.createConsumer(
-                     session.createQueue(LedgerResources.UNSAFE_DEAD_LETTER_QUEUE_NAME))) {
-            connection.start();
-            Message message = consumer.receive(waitMillis);
-            if (message == null) {
-                return false;
-            }
-            try {
-                LocalTransaction.run(dataSource, c -> {
+        return TransactedReceive.takeOne(connectionFactory, TransferQueue.UNSAFE.deadLetterAddress(), waitMillis,
+                (message, session) -> {
                     try {
-                        return ending.fail(c, message, clock.instant());
-                    } catch (JMSException e) {
-                        throw new IllegalStateException("unreadable dead letter: " + e.getMessage(), e);
+                        ending.endInLocalTransaction(dataSource, message).ifPresent(log::afterCommit);
+                        // Acknowledged only once the transfer is ended.
+                        session.commit();
+                    } catch (SQLException | JMSException | RuntimeException e) {
+                        LOG.warning("could not process a dead letter of " + TransferQueue.UNSAFE.address()
+                                + "; it will be delivered again: " + e);
+                        session.rollback();
                     }
-                }).ifPresent(log::afterCommit);
-                // Acknowledged only once the transfer is ended.
-                session.commit();
-            } catch (SQLException | JMSException | RuntimeException e) {
-                LOG.warning("could not process a dead letter of " + LedgerResources.UNSAFE_QUEUE_NAME
-                        + "; it will be delivered again: " + e);
-                session.rollback();
-            }
-            return true;
-        } catch (JMSException e) {
-            throw new IllegalStateException("could not take a dead letter from "
-                    + LedgerResources.UNSAFE_DEAD_LETTER_QUEUE_NAME + ": " + e.getMessage(), e);
-        }
+                });
     }
 }

@@ -14,11 +14,9 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 
 import dev.ledgerline.ledger.apply.ApplyOutcome;
@@ -29,8 +27,9 @@ import dev.ledgerline.ledger.crash.CrashPoints;
 import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.messaging.MalformedTransferMessageException;
 import dev.ledgerline.ledger.messaging.TransferMessages;
+import dev.ledgerline.ledger.messaging.TransferQueue;
+import dev.ledgerline.ledger.store.LocalTransaction;
 import dev.ledgerline.server.config.LedgerResources;
-import dev.ledgerline.server.idempotent.LocalTransaction;
 import dev.ledgerline.server.messaging.DeliveryFailedException;
 import dev.ledgerline.server.messaging.FailedDeliveries;
 import dev.ledgerline.server.observe.TransferLog;
@@ -47,9 +46,8 @@ import dev.ledgerline.server.observe.TransferMetrics;
  * no status check, unconditional balance updates), commits, then acknowledges. A crash between the commit
  * and the acknowledgement makes the broker deliver the message again, and the balances move twice.</li>
  * </ul>
- * The broker commit is a blocking call: an acknowledgement has reached the broker when it returns. (The
- * resource adapter allows neither CLIENT_ACKNOWLEDGE nor {@code message.acknowledge()} on a non-XA session in
- * a server, which is why a session transaction plays the acknowledgement.) A failure before the
+ * The broker commit is a blocking call: an acknowledgement has reached the broker when it returns; why a
+ * session transaction plays the acknowledgement is said in {@link TransactedReceive}. A failure before the
  * acknowledgement rolls the session back, so the broker delivers the message again after its delay and,
  * after the last attempt, moves it to {@code transfers.unsafe.dlq}.
  */
@@ -79,45 +77,32 @@ public class UnsafeTransferProcessor {
 
     /** @return false if no message arrived within the wait */
     public boolean takeNext(long waitMillis) {
-        try (Connection connection = connectionFactory.createConnection();
-             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-             MessageConsumer consumer = session.createConsumer(session.createQueue(LedgerResources.UNSAFE_QUEUE_NAME))) {
-            connection.start();
-            Message message = consumer.receive(waitMillis);
-            if (message == null) {
-                return false;
-            }
-            try {
-                handle(message, session);
-            } catch (DeliveryFailedException e) {
-                failures.record(e);
-                // Not acknowledged: the broker delivers it again after its delay, and dead-letters it after
-                // the last attempt.
-                session.rollback();
-            }
-            return true;
-        } catch (JMSException e) {
-            throw new IllegalStateException("could not take a message from " + LedgerResources.UNSAFE_QUEUE_NAME
-                    + ": " + e.getMessage(), e);
-        }
+        return TransactedReceive.takeOne(connectionFactory, TransferQueue.UNSAFE.address(), waitMillis,
+                (message, session) -> {
+                    try {
+                        handle(message, session);
+                    } catch (DeliveryFailedException e) {
+                        failures.record(e);
+                        // Not acknowledged: the broker delivers it again after its delay, and dead-letters it
+                        // after the last attempt.
+                        session.rollback();
+                    }
+                });
     }
 
     private void handle(Message message, Session session) {
-        UUID transferId = null;
-        int deliveryCount = 0;
         try {
-            deliveryCount = TransferMessages.deliveryCount(message);
-            transferId = TransferMessages.transferId(message);
+            UUID transferId = TransferMessages.transferId(message);
             TransferMode mode = modeOf(message);
-            metrics.delivered(mode, deliveryCount);
+            metrics.delivered(mode, TransferMessages.deliveryCount(message));
             switch (mode) {
                 case AT_MOST_ONCE -> acknowledgeThenApply(session, transferId);
                 case AT_LEAST_ONCE_NAIVE -> applyThenAcknowledge(session, transferId);
                 default -> throw new MalformedTransferMessageException(message.getJMSMessageID(),
-                        "mode " + mode.wireName() + " is not consumed from " + LedgerResources.UNSAFE_QUEUE_NAME);
+                        "mode " + mode.wireName() + " is not consumed from " + TransferQueue.UNSAFE.address());
             }
         } catch (JMSException | SQLException | RuntimeException e) {
-            throw new DeliveryFailedException(transferId, deliveryCount, e);
+            throw DeliveryFailedException.of(message, e);
         }
     }
 
@@ -145,11 +130,11 @@ public class UnsafeTransferProcessor {
     }
 
     private static TransferMode modeOf(Message message) throws JMSException {
-        String wireName = message.getStringProperty(LedgerResources.MODE_PROPERTY);
+        String wireName = message.getStringProperty(TransferMessages.MODE_PROPERTY);
         Optional<TransferMode> mode = TransferMode.fromWireName(wireName);
         if (mode.isEmpty()) {
             throw new MalformedTransferMessageException(message.getJMSMessageID(),
-                    "property " + LedgerResources.MODE_PROPERTY + " is '" + wireName + "', not a mode");
+                    "property " + TransferMessages.MODE_PROPERTY + " is '" + wireName + "', not a mode");
         }
         return mode.get();
     }

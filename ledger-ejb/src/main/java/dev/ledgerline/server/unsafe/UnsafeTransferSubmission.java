@@ -9,15 +9,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import dev.ledgerline.ledger.domain.TransferMode;
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.ledger.submit.FieldError;
 import dev.ledgerline.ledger.submit.RequestCheck;
 import dev.ledgerline.ledger.submit.TransferRequest;
-import dev.ledgerline.server.config.LedgerResources;
 import dev.ledgerline.server.config.LedgerSettings;
 import dev.ledgerline.server.idempotent.IdempotentTransferSubmission;
 import dev.ledgerline.server.submit.ConcurrentSubmissionException;
 import dev.ledgerline.server.submit.Submission;
-import dev.ledgerline.server.submit.TransferRefusedException;
 
 /**
  * Accepts a transfer in one of the UNSAFE demonstration modes, if the server enables them: through the
@@ -37,8 +36,9 @@ public class UnsafeTransferSubmission {
     IdempotentTransferSubmission outbox;
 
     /**
-     * @throws TransferRefusedException      if unsafe modes are not enabled (nothing is written), a field is
-     *                                       invalid, or the key was used for another transfer
+     * Queues the transfer, or answers with the one already made with the same idempotency key, or refuses it:
+     * also, before anything is read or written, when unsafe modes are not enabled.
+     *
      * @throws ConcurrentSubmissionException if a request with the same key won a race; submit again
      */
     public Submission submit(TransferRequest request, TransferMode mode) {
@@ -46,9 +46,9 @@ public class UnsafeTransferSubmission {
             throw new IllegalArgumentException(mode.wireName() + " is not an unsafe mode");
         }
         if (!settings.unsafeModesEnabled()) {
-            throw new TransferRefusedException(new RequestCheck.Invalid(RequestCheck.Invalid.Kind.UNPROCESSABLE,
+            return new Submission.Refused(new RequestCheck.Invalid(RequestCheck.Invalid.Kind.UNPROCESSABLE,
                     List.of(new FieldError("mode", NOT_ENABLED))));
         }
-        return outbox.queue(request, mode, LedgerResources.UNSAFE_QUEUE_NAME);
+        return outbox.queue(request, mode, TransferQueue.UNSAFE);
     }
 }

@@ -1,8 +1,6 @@
 package dev.ledgerline.server.xa;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -19,7 +17,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
+import dev.ledgerline.ledger.messaging.PollerThreads;
 import dev.ledgerline.ledger.messaging.QueuePoller;
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.server.config.LedgerSettings;
 import dev.ledgerline.server.messaging.DeliveryFailedException;
 import dev.ledgerline.server.messaging.FailedDeliveries;
@@ -38,10 +38,7 @@ public class XaConsumers {
 
     private static final Logger LOG = Logger.getLogger(XaConsumers.class.getName());
 
-    /**
-     * Threads of their own, not tasks of the server's shared executor: a poller is always busy (an idle
-     * receive waits inside its transaction), and Liberty waits for busy executor threads before it stops.
-     */
+    /** Makes the pollers' threads; why threads of their own is said in {@link PollerThreads}. */
     @Resource
     ManagedThreadFactory threads;
 
@@ -57,14 +54,14 @@ public class XaConsumers {
     @Inject
     LedgerSettings settings;
 
-    private final List<QueuePoller> pollers = new ArrayList<>();
-    private final List<Thread> running = new ArrayList<>();
+    private PollerThreads pollers;
 
     @PostConstruct
     void start() {
+        pollers = new PollerThreads(threads);
         long wait = settings.pollWaitMillis();
         for (int i = 1; i <= settings.xaConsumers(); i++) {
-            schedule(new QueuePoller("xa-consumer-" + i, () -> {
+            pollers.start(new QueuePoller("xa-consumer-" + i, () -> {
                 try {
                     return processor.applyNext(wait);
                 } catch (DeliveryFailedException e) {
@@ -73,36 +70,27 @@ public class XaConsumers {
                 }
             }, Duration.ZERO));
         }
-        schedule(new QueuePoller("xa-dead-letters", () -> deadLetters.failNext(wait), Duration.ZERO));
-        LOG.info("started " + settings.xaConsumers() + " XA consumers on transfers.xa and one on transfers.xa.dlq");
-    }
-
-    private void schedule(QueuePoller poller) {
-        pollers.add(poller);
-        Thread thread = threads.newThread(poller);
-        thread.setName("ledgerline-" + poller.name());
-        thread.start();
-        running.add(thread);
+        pollers.start(new QueuePoller("xa-dead-letters", () -> deadLetters.failNext(wait), Duration.ZERO));
+        LOG.info("started " + settings.xaConsumers() + " XA consumers on " + TransferQueue.XA.address()
+                + " and one on " + TransferQueue.XA.deadLetterAddress());
     }
 
     /** How many poller threads were started (consumers and the dead-letter poller). */
     @Lock(LockType.READ)
     public int startedThreads() {
-        return running.size();
+        return pollers.started();
     }
 
     /** How many of them still run. */
     @Lock(LockType.READ)
     public int aliveThreads() {
-        return (int) running.stream().filter(Thread::isAlive).count();
+        return pollers.alive();
     }
 
     @PreDestroy
     void stop() {
         // A receive in flight ends within its wait; give it that long, and a little more to commit.
-        Duration wait = Duration.ofMillis(settings.pollWaitMillis()).plusSeconds(5);
-        pollers.forEach(QueuePoller::stop);
-        pollers.forEach(poller -> poller.awaitFinished(wait));
+        pollers.stop(Duration.ofMillis(settings.pollWaitMillis()).plusSeconds(5));
         LOG.info("stopped the XA consumers");
     }
 }

@@ -43,8 +43,7 @@ public class XaDeadLetterProcessor {
     @Inject
     TransferLog log;
 
-    private final DeadLetters ending = new DeadLetters();
-    private final Clock clock = Clock.systemUTC();
+    private final DeadLetters ending = new DeadLetters(Clock.systemUTC());
 
     /** @return false if no dead letter arrived within the wait */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -56,7 +55,7 @@ public class XaDeadLetterProcessor {
                 return false;
             }
             try (Connection c = dataSource.getConnection()) {
-                ending.fail(c, message, clock.instant()).ifPresent(log::afterCommit);
+                ending.end(c, message).ifPresent(log::afterCommit);
             }
             return true;
         } catch (JMSException | SQLException e) {

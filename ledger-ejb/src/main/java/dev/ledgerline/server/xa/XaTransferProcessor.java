@@ -3,7 +3,6 @@ package dev.ledgerline.server.xa;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -79,20 +78,16 @@ public class XaTransferProcessor {
     }
 
     private void apply(Message message) {
-        UUID transferId = null;
-        int deliveryCount = 0;
         try {
-            deliveryCount = TransferMessages.deliveryCount(message);
-            metrics.delivered(TransferMode.XA, deliveryCount);
-            transferId = TransferMessages.transferId(message);
+            metrics.delivered(TransferMode.XA, TransferMessages.deliveryCount(message));
             try (Connection c = dataSource.getConnection()) {
-                ApplyOutcome outcome = applier.apply(c, transferId);
+                ApplyOutcome outcome = applier.apply(c, TransferMessages.transferId(message));
                 if (!(outcome instanceof ApplyOutcome.AlreadyFinal)) {
                     log.afterCommit(outcome.transfer());
                 }
             }
         } catch (SQLException | JMSException | RuntimeException e) {
-            throw new DeliveryFailedException(transferId, deliveryCount, e);
+            throw DeliveryFailedException.of(message, e);
         }
     }
 }

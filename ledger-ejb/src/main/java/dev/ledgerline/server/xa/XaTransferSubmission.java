@@ -30,7 +30,6 @@ import dev.ledgerline.server.config.LedgerSettings;
 import dev.ledgerline.server.observe.TransferLog;
 import dev.ledgerline.server.submit.ConcurrentSubmissionException;
 import dev.ledgerline.server.submit.Submission;
-import dev.ledgerline.server.submit.TransferRefusedException;
 
 /**
  * Accepts a transfer in XA mode: the QUEUED row and the message to {@code transfers.xa} are written in one
@@ -63,9 +62,10 @@ public class XaTransferSubmission {
     }
 
     /**
-     * Queues the transfer, or returns the one already made with the same idempotency key.
+     * Queues the transfer, or answers with the one already made with the same idempotency key, or refuses it.
+     * Every refusal is decided before anything is written, so a refused submission's transaction commits
+     * nothing.
      *
-     * @throws TransferRefusedException      if a field is invalid, or the key was used for another transfer
      * @throws ConcurrentSubmissionException if a request with the same key won a race; submit again
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -74,10 +74,10 @@ public class XaTransferSubmission {
         try (Connection c = dataSource.getConnection()) {
             IntakeDecision decision = intake.decide(c, request, TransferMode.XA);
             if (decision instanceof IntakeDecision.Refuse refuse) {
-                throw new TransferRefusedException(refuse.problem());
+                return new Submission.Refused(refuse.problem());
             }
             if (decision instanceof IntakeDecision.Replay replay) {
-                return new Submission(replay.transfer(), false);
+                return new Submission.Replayed(replay.transfer());
             }
             transfer = ((IntakeDecision.Accept) decision).transfer();
             transfers.insert(c, transfer);
@@ -94,6 +94,6 @@ public class XaTransferSubmission {
                     .send(queue, TransferMessages.create(context, transfer.id()));
         }
         log.afterCommit(transfer);
-        return new Submission(transfer, true);
+        return new Submission.Created(transfer);
     }
 }

@@ -26,15 +26,10 @@ import jakarta.ws.rs.core.UriInfo;
 
 import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.submit.RequestCheck;
-import dev.ledgerline.ledger.submit.TransferRequest;
+import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.server.config.LedgerSettings;
-import dev.ledgerline.server.idempotent.IdempotentTransferSubmission;
 import dev.ledgerline.server.query.LedgerQueries;
-import dev.ledgerline.server.submit.ConcurrentSubmissionException;
-import dev.ledgerline.server.submit.Submission;
-import dev.ledgerline.server.submit.TransferRefusedException;
-import dev.ledgerline.server.unsafe.UnsafeTransferSubmission;
-import dev.ledgerline.server.xa.XaTransferSubmission;
+import dev.ledgerline.server.submit.TransferSubmissions;
 
 /**
  * Submitting a transfer answers 202 Accepted with its location: the money moves later, when a consumer
@@ -52,13 +47,7 @@ public class TransfersResource {
     private static final int MAX_LIST = 500;
 
     @EJB
-    XaTransferSubmission xa;
-
-    @EJB
-    IdempotentTransferSubmission idempotent;
-
-    @EJB
-    UnsafeTransferSubmission unsafe;
+    TransferSubmissions submissions;
 
     @Inject
     LedgerSettings settings;
@@ -87,37 +76,23 @@ public class TransfersResource {
             return refused(Problem.field(Response.Status.BAD_REQUEST, "Invalid transfer request", "mode",
                     "unknown mode '" + read.mode() + "'; use xa or idempotent"));
         }
-        try {
-            Submission submission = submitOnce(mode, read.request());
-            URI location = uri.getBaseUriBuilder().path(TransfersResource.class).path(submission.transfer().id().toString()).build();
-            return Response.status(submission.created() ? Response.Status.ACCEPTED : Response.Status.OK)
-                    .location(location)
-                    .entity(Views.TransferView.of(submission.transfer()))
-                    .build();
-        } catch (TransferRefusedException e) {
-            RequestCheck.Invalid problem = e.problem();
-            Response.StatusType status = problem.kind() == RequestCheck.Invalid.Kind.MALFORMED
-                    ? Response.Status.BAD_REQUEST : Problem.UNPROCESSABLE_CONTENT;
-            return refused(Problem.of(status, "Transfer refused", problem.errors()));
-        }
+        return submissions.submit(mode, read.request()).answer(
+                created -> transfer(created.transfer(), Response.Status.ACCEPTED),
+                replayed -> transfer(replayed.transfer(), Response.Status.OK),
+                refusal -> refused(Problem.of(statusOf(refusal.problem()), "Transfer refused",
+                        refusal.problem().errors())));
     }
 
-    private Submission submitOnce(TransferMode mode, TransferRequest request) {
-        try {
-            return submit(mode, request);
-        } catch (ConcurrentSubmissionException raced) {
-            // The other request with this key has committed its transfer: answering with it is the replay.
-            return submit(mode, request);
-        }
+    /** The transfer and where to find it: 202 when this request created it, 200 when it repeated one. */
+    private Response transfer(Transfer transfer, Response.Status status) {
+        URI location = uri.getBaseUriBuilder().path(TransfersResource.class).path(transfer.id().toString()).build();
+        return Response.status(status).location(location).entity(Views.TransferView.of(transfer)).build();
     }
 
-    private Submission submit(TransferMode mode, TransferRequest request) {
-        return switch (mode) {
-            case XA -> xa.submit(request);
-            case IDEMPOTENT -> idempotent.submit(request);
-            // Refused (422, field "mode") unless the server enables them.
-            case AT_MOST_ONCE, AT_LEAST_ONCE_NAIVE -> unsafe.submit(request, mode);
-        };
+    /** 400 for a request that is not of the form, 422 for one that names what the ledger cannot use. */
+    private static Response.StatusType statusOf(RequestCheck.Invalid problem) {
+        return problem.kind() == RequestCheck.Invalid.Kind.MALFORMED
+                ? Response.Status.BAD_REQUEST : Problem.UNPROCESSABLE_CONTENT;
     }
 
     /** A client's mistake: answered with the problem and logged once, at INFO, without a stack trace. */

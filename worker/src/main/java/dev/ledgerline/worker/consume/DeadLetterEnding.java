@@ -21,16 +21,15 @@ public final class DeadLetterEnding implements MessageHandler {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterEnding.class.getName());
 
-    private final DeadLetters deadLetters = new DeadLetters();
-    private final Clock clock;
+    private final DeadLetters deadLetters;
 
     public DeadLetterEnding(Clock clock) {
-        this.clock = clock;
+        this.deadLetters = new DeadLetters(clock);
     }
 
     @Override
     public Optional<Transfer> handle(Connection c, Message message) throws JMSException, SQLException {
-        return deadLetters.fail(c, message, clock.instant());
+        return deadLetters.end(c, message);
     }
 
     @Override

@@ -4,9 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -16,21 +13,20 @@ import jakarta.jms.Message;
 import dev.ledgerline.ledger.apply.ApplyOutcome;
 import dev.ledgerline.ledger.apply.LockingTransferApplier;
 import dev.ledgerline.ledger.domain.Transfer;
-import dev.ledgerline.ledger.messaging.MalformedTransferMessageException;
+import dev.ledgerline.ledger.messaging.FailedDelivery;
+import dev.ledgerline.ledger.messaging.FailedDeliveryNotes;
 import dev.ledgerline.ledger.messaging.TransferMessages;
-import dev.ledgerline.ledger.store.TransferStore;
 
 /**
  * Applies the transfer a message from {@code transfers.xa} names, with the same ledger code as the server's
- * XA consumer: {@link LockingTransferApplier} under row locks, inside the consumer's XA transaction.
+ * XA consumer: {@link LockingTransferApplier} under row locks, inside the consumer's XA transaction; and
+ * notes a failed delivery as the server does ({@link FailedDeliveryNotes}).
  */
 public final class TransferApplication implements MessageHandler {
 
-    private static final Logger LOG = Logger.getLogger(TransferApplication.class.getName());
-
     private final LockingTransferApplier applier;
     private final DataSource plain;
-    private final TransferStore transfers = new TransferStore();
+    private final FailedDeliveryNotes notes = new FailedDeliveryNotes();
 
     /** @param plain a non-XA data source, for the note about a failed delivery made after the rollback */
     public TransferApplication(Clock clock, DataSource plain) {
@@ -51,35 +47,6 @@ public final class TransferApplication implements MessageHandler {
      */
     @Override
     public void failed(Message message, Exception failure) {
-        UUID transferId = transferIdOrNull(message);
-        String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        // A failure is expected to repeat until the redelivery limit; the stack trace is logged at FINE.
-        LOG.warning("delivery " + deliveryCount(message) + " of transfer " + transferId
-                + " rolled back and will be redelivered: " + error);
-        LOG.log(Level.FINE, "delivery failure", failure);
-        if (transferId == null) {
-            return;
-        }
-        try (Connection c = plain.getConnection()) {
-            transfers.recordFailedAttempt(c, transferId, error);
-        } catch (SQLException e) {
-            LOG.warning("could not record the failed delivery of transfer " + transferId + ": " + e.getMessage());
-        }
-    }
-
-    private static UUID transferIdOrNull(Message message) {
-        try {
-            return TransferMessages.transferId(message);
-        } catch (MalformedTransferMessageException | JMSException e) {
-            return null;
-        }
-    }
-
-    private static int deliveryCount(Message message) {
-        try {
-            return TransferMessages.deliveryCount(message);
-        } catch (JMSException e) {
-            return 0;
-        }
+        notes.record(plain, FailedDelivery.of(message, failure));
     }
 }

@@ -25,6 +25,7 @@ import jakarta.transaction.TransactionManager;
 
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.messaging.QueuePoller;
+import dev.ledgerline.ledger.observe.AfterCommitLog;
 import dev.ledgerline.worker.narayana.CrashPointXAResource;
 import dev.ledgerline.worker.narayana.NamedXAResource;
 import dev.ledgerline.worker.narayana.ResourceManager;
@@ -125,7 +126,8 @@ public final class XaQueueConsumer implements BooleanSupplier, AutoCloseable {
             return true;
         }
         if (changed.isPresent()) {
-            register(tx, new AfterCommitLog(changed.get()));
+            // The worker counts nothing: the line is all there is to do once the change has committed.
+            register(tx, new AfterCommitLog(changed.get(), transfer -> { }));
         }
         commit();
         return true;
