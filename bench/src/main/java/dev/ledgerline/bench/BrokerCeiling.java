@@ -22,9 +22,9 @@ import jakarta.jms.Queue;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 import dev.ledgerline.harness.RunDirectory;
-import dev.ledgerline.harness.TransferQueues;
 import dev.ledgerline.ledger.check.InvariantResult;
 import dev.ledgerline.ledger.messaging.TransferMessages;
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.BrokerProcess;
 
@@ -37,7 +37,7 @@ import dev.ledgerline.testkit.BrokerProcess;
 final class BrokerCeiling {
 
     static final String LATENCY_MEANING = "one round trip: send + commit, receive + commit";
-    private static final String QUEUE = TransferQueues.XA;
+    private static final String QUEUE = TransferQueue.XA.address();
     private static final long RECEIVE_TIMEOUT_MS = 30_000;
 
     private final Path runsDir;

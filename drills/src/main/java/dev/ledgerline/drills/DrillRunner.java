@@ -23,7 +23,6 @@ import org.awaitility.core.ConditionTimeoutException;
 import dev.ledgerline.harness.Coordinator;
 import dev.ledgerline.harness.Installation;
 import dev.ledgerline.harness.RunDirectory;
-import dev.ledgerline.harness.TransferQueues;
 import dev.ledgerline.harness.check.RunChecker;
 import dev.ledgerline.harness.client.TransferClient;
 import dev.ledgerline.harness.database.Database;
@@ -37,6 +36,7 @@ import dev.ledgerline.harness.load.PlannedTransfer;
 import dev.ledgerline.ledger.check.InvariantResult;
 import dev.ledgerline.ledger.crash.CrashPoint;
 import dev.ledgerline.ledger.domain.TransferStatus;
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.FreePort;
 
@@ -212,7 +212,7 @@ public final class DrillRunner {
         awaitFinal(system.liberty().client(), history, RECOVERY_DEADLINE);
         int copies = DuplicateDelivery.sendCopies(system.broker().url(), history, DUPLICATES);
         system.timeline().mark("restart");
-        system.notes().add(copies + " copies of applied messages put on " + TransferQueues.IDEMPOTENT);
+        system.notes().add(copies + " copies of applied messages put on " + TransferQueue.IDEMPOTENT.address());
     }
 
     /** The soak: SIGKILL to Liberty or the broker, chosen at random, every few seconds for the soak's length. */
@@ -299,8 +299,8 @@ public final class DrillRunner {
         try (BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
             await("recovery").atMost(deadline).pollInterval(Duration.ofMillis(500)).until(() ->
                     allFinal(client, history) && inspector.preparedTransactions().isEmpty()
-                            && inspector.messageCount(TransferQueues.XA) == 0
-                            && inspector.messageCount(TransferQueues.IDEMPOTENT) == 0);
+                            && inspector.messageCount(TransferQueue.XA.address()) == 0
+                            && inspector.messageCount(TransferQueue.IDEMPOTENT.address()) == 0);
             return true;
         } catch (ConditionTimeoutException e) {
             return false;

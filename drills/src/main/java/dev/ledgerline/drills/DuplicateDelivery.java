@@ -7,8 +7,8 @@ import jakarta.jms.TextMessage;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
-import dev.ledgerline.harness.TransferQueues;
 import dev.ledgerline.harness.load.History;
+import dev.ledgerline.ledger.messaging.TransferQueue;
 
 /**
  * Puts second copies of already-delivered idempotent messages on {@code transfers.idempotent}, as a relay that
@@ -26,7 +26,7 @@ final class DuplicateDelivery {
         int sent = 0;
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
              JMSContext context = factory.createContext()) {
-            var queue = context.createQueue(TransferQueues.IDEMPOTENT);
+            var queue = context.createQueue(TransferQueue.IDEMPOTENT.address());
             var producer = context.createProducer();
             for (UUID id : history.accepted().values()) {
                 if (sent == copies) {

@@ -12,7 +12,6 @@ import org.awaitility.core.ConditionTimeoutException;
 
 import dev.ledgerline.harness.Installation;
 import dev.ledgerline.harness.RunDirectory;
-import dev.ledgerline.harness.TransferQueues;
 import dev.ledgerline.harness.check.RunChecker;
 import dev.ledgerline.harness.client.TransferClient;
 import dev.ledgerline.harness.database.Database;
@@ -23,6 +22,7 @@ import dev.ledgerline.harness.load.LoadGenerator;
 import dev.ledgerline.harness.load.ModeMix;
 import dev.ledgerline.harness.load.PlannedTransfer;
 import dev.ledgerline.ledger.check.InvariantResult;
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.BrokerProcess;
 import dev.ledgerline.testkit.FreePort;
@@ -93,8 +93,8 @@ final class StressRunner {
         try (BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
             await("the load settles").atMost(SETTLE_DEADLINE).pollInterval(Duration.ofSeconds(2)).until(() ->
                     client.unfinishedTransfers().orElse(-1L) == 0
-                            && inspector.messageCount(TransferQueues.XA) == 0
-                            && inspector.messageCount(TransferQueues.IDEMPOTENT) == 0);
+                            && inspector.messageCount(TransferQueue.XA.address()) == 0
+                            && inspector.messageCount(TransferQueue.IDEMPOTENT.address()) == 0);
             return true;
         } catch (ConditionTimeoutException e) {
             return false;

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 
 import org.awaitility.core.ConditionTimeoutException;
 
-import dev.ledgerline.harness.TransferQueues;
 import dev.ledgerline.harness.check.RunChecker;
 import dev.ledgerline.harness.client.WorkerStatusClient;
 import dev.ledgerline.harness.database.DatabaseUnderTest;
@@ -24,6 +23,7 @@ import dev.ledgerline.harness.worker.WorkerCommandLine;
 import dev.ledgerline.ledger.check.InvariantResult;
 import dev.ledgerline.ledger.crash.CrashPoints;
 import dev.ledgerline.ledger.domain.TransferStatus;
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.FreePort;
 import dev.ledgerline.testkit.ObjectStoreContents;
@@ -193,7 +193,7 @@ final class WorkerDrill {
             await("the worker recovers and drains").atMost(RECOVERY_DEADLINE).pollInterval(Duration.ofMillis(500))
                     .until(() -> status.queued().map(queued -> queued == 0).orElse(false)
                             && inspector.preparedTransactions().isEmpty()
-                            && inspector.messageCount(TransferQueues.XA) == 0
+                            && inspector.messageCount(TransferQueue.XA.address()) == 0
                             && ObjectStoreContents.transactionRecords(objectStore(dataDir)).isEmpty());
             return true;
         } catch (ConditionTimeoutException e) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.testkit.BrokerInspector;
 
 /**
@@ -111,12 +112,9 @@ class DeliveryFailureIT {
         assertThat(after.get("ACC-004")).isEqualTo(before.get("ACC-004"));
         assertThat(after.get("ACC-005")).isEqualTo(before.get("ACC-005"));
         try (var broker = BrokerInspector.connect(IntegrationSettings.brokerUrl())) {
-            assertThat(broker.messageCount("transfers." + queueOf(mode))).isZero();
-            assertThat(broker.messageCount("transfers." + queueOf(mode) + ".dlq")).isZero();
+            TransferQueue queue = mode.equals("xa") ? TransferQueue.XA : TransferQueue.IDEMPOTENT;
+            assertThat(broker.messageCount(queue.address())).isZero();
+            assertThat(broker.messageCount(queue.deadLetterAddress())).isZero();
         }
-    }
-
-    private static String queueOf(String mode) {
-        return mode.equals("xa") ? "xa" : "idempotent";
     }
 }

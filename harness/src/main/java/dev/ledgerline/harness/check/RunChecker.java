@@ -7,17 +7,19 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.transaction.xa.Xid;
 
-import dev.ledgerline.harness.TransferQueues;
 import dev.ledgerline.harness.load.History;
 import dev.ledgerline.ledger.check.InvariantChecker;
 import dev.ledgerline.ledger.check.InvariantResult;
 import dev.ledgerline.ledger.domain.TransferStatus;
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.testkit.BrokerInspector;
 
 /**
@@ -136,8 +138,13 @@ public final class RunChecker {
     private static InvariantResult queuesDrained(BrokerInspector broker) throws Exception {
         long violations = 0;
         String first = null;
+        Set<String> transferQueues = new HashSet<>();
+        for (TransferQueue queue : TransferQueue.values()) {
+            transferQueues.add(queue.address());
+            transferQueues.add(queue.deadLetterAddress());
+        }
         for (String queue : broker.queueNames()) {
-            if (!queue.startsWith(TransferQueues.PREFIX)) {
+            if (!transferQueues.contains(queue)) {
                 continue;
             }
             long count = broker.messageCount(queue);
