@@ -18,6 +18,7 @@ import org.openqa.selenium.remote.RemoteWebDriver;
 
 import dev.ledgerline.testkit.FreePort;
 import dev.ledgerline.testkit.LibertyServer;
+import dev.ledgerline.testkit.ProcessReaper;
 
 import static org.awaitility.Awaitility.await;
 
@@ -34,14 +35,11 @@ final class HeadlessChromium implements AutoCloseable {
     private final Process chromedriver;
     private final Path profile;
     private final RemoteWebDriver driver;
-    private final Thread stopOnExit;
 
     private HeadlessChromium(Process chromedriver, Path profile, RemoteWebDriver driver) {
         this.chromedriver = chromedriver;
         this.profile = profile;
         this.driver = driver;
-        this.stopOnExit = new Thread(this::stopProcesses, "ledgerline-chromium-reaper");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     static HeadlessChromium start(Dimension window) {
@@ -53,11 +51,15 @@ final class HeadlessChromium implements AutoCloseable {
         Process chromedriver = null;
         Path profile = null;
         try {
-            profile = Files.createTempDirectory("ledgerline-chromium-");
-            chromedriver = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port, "--allowed-ips=127.0.0.1")
-                    .redirectErrorStream(true)
-                    .redirectOutput(Path.of("target", "chromedriver.log").toFile())
-                    .start();
+            // Under target/, so that a profile left by a JVM that died before close() goes with the next clean.
+            Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
+            profile = Files.createTempDirectory(target, "chromium-profile-");
+            // Through the reaper, like every process a test starts: if this JVM exits with the browser still
+            // open, the driver and the browser it started are killed with it.
+            chromedriver = ProcessReaper.start(
+                    new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port, "--allowed-ips=127.0.0.1")
+                            .redirectErrorStream(true)
+                            .redirectOutput(Path.of("target", "chromedriver.log").toFile()));
             URL url = URI.create("http://127.0.0.1:" + port).toURL();
             await("chromedriver answers on port " + port).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                     .ignoreExceptions().until(() -> status(url));
@@ -109,30 +111,17 @@ final class HeadlessChromium implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            stopProcesses();
-            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            stop(chromedriver);
+            deleteQuietly(profile);
         }
     }
 
-    private void stopProcesses() {
-        stop(chromedriver);
-        deleteQuietly(profile);
-    }
-
-    /** The driver and whatever it started (the browser and its helpers), by PID. */
+    /**
+     * The driver and whatever it started (the browser and its helpers), by PID. SIGKILL: a test browser has
+     * nothing to save, and its profile is deleted next.
+     */
     private static void stop(Process process) {
-        List<ProcessHandle> tree = process.descendants().toList();
-        process.destroy();
-        tree.forEach(ProcessHandle::destroy);
-        try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        ProcessReaper.kill(process.toHandle(), Duration.ofSeconds(10));
     }
 
     private static void deleteQuietly(Path dir) {
