@@ -53,7 +53,7 @@ public record Installation(Path projectRoot) {
     private static Path existing(Path path, String what) {
         if (!Files.exists(path)) {
             throw new IllegalStateException("missing " + what + ": " + path.toAbsolutePath().normalize()
-                    + " (run `mvn -DskipTests install` first)");
+                    + " (run `./mvnw -DskipTests install` first)");
         }
         return path;
     }
