@@ -3,6 +3,9 @@ package dev.ledgerline.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -38,7 +41,15 @@ class ProcessReaperTest {
 
     @Test
     void anInterruptIsASigint() throws Exception {
-        Process sleeper = ProcessReaper.start(new ProcessBuilder("sleep", "60"));
+        // Not sleep: a process started from a background job (as CI may start this build) inherits SIGINT
+        // ignored, and neither sleep nor a shell's trap can undo that. Perl (perl-base, essential on Debian)
+        // installs its own handler, as PostgreSQL does, so the signal shows in the exit code.
+        Process sleeper = ProcessReaper.start(new ProcessBuilder("perl", "-e",
+                "$| = 1; $SIG{INT} = sub { exit 130 }; print \"ready\\n\"; sleep 60"));
+        // Only once the handler is in place: a signal sent before it would be lost.
+        try (var out = new BufferedReader(new InputStreamReader(sleeper.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).isEqualTo("ready");
+        }
 
         ProcessReaper.interrupt(sleeper.toHandle());
 
