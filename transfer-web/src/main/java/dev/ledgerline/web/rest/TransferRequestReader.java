@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -25,6 +26,12 @@ final class TransferRequestReader {
 
     /** Far above any real request (about 200 bytes); enough to refuse abuse before parsing it. */
     static final int MAX_BODY_BYTES = 16 * 1024;
+    /**
+     * A transfer request is one flat object; a few levels more let a wrong value (an object where a string
+     * belongs) be refused by its field's name. Checked before parsing: Parsson refuses nesting deeper than
+     * 1,000 with a bare RuntimeException, which 16 KiB of brackets reach.
+     */
+    static final int MAX_DEPTH = 8;
 
     private TransferRequestReader() {
     }
@@ -49,6 +56,10 @@ final class TransferRequestReader {
         if (text.isBlank()) {
             throw new InvalidRequestBodyException(Response.Status.BAD_REQUEST, "body", "is empty; expected a JSON object");
         }
+        if (nestingDepth(text) > MAX_DEPTH) {
+            throw new InvalidRequestBodyException(Response.Status.BAD_REQUEST, "body",
+                    "nests arrays or objects deeper than " + MAX_DEPTH + " levels; a transfer request is one flat object");
+        }
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -59,7 +70,34 @@ final class TransferRequestReader {
             throw new InvalidRequestBodyException(Response.Status.BAD_REQUEST, "body",
                     "is not valid JSON (line " + e.getLocation().getLineNumber() + ", column "
                             + e.getLocation().getColumnNumber() + ")");
+        } catch (JsonException e) {
+            // Whatever else the parser refuses in untrusted text is the client's mistake, not the server's.
+            throw new InvalidRequestBodyException(Response.Status.BAD_REQUEST, "body", "is not valid JSON");
         }
+    }
+
+    /** The deepest nesting of arrays and objects in the text, brackets inside strings not counted. */
+    static int nestingDepth(String text) {
+        int depth = 0;
+        int deepest = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return deepest;
     }
 
     private static String readBounded(InputStream body) {
