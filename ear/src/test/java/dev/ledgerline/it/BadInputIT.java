@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every kind of bad request is answered with a 4xx problem document that names the field at fault, and
@@ -83,6 +84,56 @@ class BadInputIT {
 
         assertThat(reply.status()).isEqualTo(415);
         assertThat(reply.json().getString("field")).isEqualTo("Content-Type");
+    }
+
+    @Test
+    void aDeeplyNestedBodyIsRefusedBeforeTheParserRecursesIntoIt() {
+        // Well under the size limit, and deeper than the JSON parser's own limit of 1,000 levels.
+        String body = "[".repeat(8_000) + "]".repeat(8_000);
+        Map<String, Long> balances = api.balances();
+
+        var reply = api.post("transfers", "application/json", body);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().getString("field")).isEqualTo("body");
+        assertThat(api.balances()).isEqualTo(balances);
+    }
+
+    @ParameterizedTest(name = "Content-Type: {0}")
+    @ValueSource(strings = {"/", ";;;", "application", "application/"})
+    void aMalformedContentTypeIsAProblemNamingTheHeader(String contentType) {
+        String newest = newestTransfer();
+
+        var reply = api.post("transfers", contentType,
+                "{\"fromAccount\":\"ACC-001\",\"toAccount\":\"ACC-002\",\"amount\":\"1.00\",\"currency\":\"EUR\","
+                        + "\"idempotencyKey\":\"bad-content-type\"}");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().getString("field")).isEqualTo("Content-Type");
+        assertThat(newestTransfer()).isEqualTo(newest);
+    }
+
+    @ParameterizedTest(name = "Accept: {0}")
+    @ValueSource(strings = {"/", ";;;", "application/json, /"})
+    void aMalformedAcceptIsAProblemNamingTheHeader(String accept) {
+        var reply = api.get("accounts", accept);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().getString("field")).isEqualTo("Accept");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"transfers/..%2F..%2Fx", "transfers/%2e%2e/%2e%2e/etc", "no-such-resource"})
+    void whatTheContainerRefusesIsAProblemDocumentToo(String path) {
+        var reply = api.get(path);
+
+        assertThat(reply.status()).as(reply.body()).isBetween(400, 499);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().getInt("status")).isEqualTo(reply.status());
+        assertThat(reply.body()).doesNotContain("Exception").doesNotContain("<html").doesNotContain("CWWWC");
     }
 
     @Test

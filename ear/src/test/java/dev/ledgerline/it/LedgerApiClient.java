@@ -46,6 +46,10 @@ public final class LedgerApiClient {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
+    public Reply get(String path, String accept) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", accept).GET());
+    }
+
     public Reply post(String path, String contentType, String body) {
         var request = HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {

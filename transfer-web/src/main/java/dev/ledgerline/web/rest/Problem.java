@@ -53,10 +53,19 @@ public final class Problem {
     }
 
     private static Response response(Response.StatusType status, String title, String detail, List<FieldError> errors) {
+        return Response.status(status).type(MEDIA_TYPE).entity(document(status.getStatusCode(), title, detail, errors))
+                .build();
+    }
+
+    /**
+     * The problem document itself, for the places that answer outside JAX-RS (a servlet filter, the error
+     * page): the same fields in the same order as every other problem this API sends.
+     */
+    static String document(int status, String title, String detail, List<FieldError> errors) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", title)
-                .add("status", status.getStatusCode())
+                .add("status", status)
                 .add("detail", detail);
         if (!errors.isEmpty()) {
             body.add("field", errors.get(0).field());
@@ -64,6 +73,6 @@ public final class Problem {
             errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
             body.add("errors", list);
         }
-        return Response.status(status).type(MEDIA_TYPE).entity(body.build().toString()).build();
+        return body.build().toString();
     }
 }
