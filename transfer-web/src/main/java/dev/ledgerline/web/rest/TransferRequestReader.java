@@ -3,15 +3,16 @@ package dev.ledgerline.web.rest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.core.Response;
 
@@ -32,6 +33,8 @@ final class TransferRequestReader {
      * 1,000 with a bare RuntimeException, which 16 KiB of brackets reach.
      */
     static final int MAX_DEPTH = 8;
+    /** More digits before or after the point than any amount the validator accepts (18 each). */
+    private static final int MAX_AMOUNT_DIGITS = 19;
 
     private TransferRequestReader() {
     }
@@ -60,10 +63,17 @@ final class TransferRequestReader {
             throw new InvalidRequestBodyException(Response.Status.BAD_REQUEST, "body",
                     "nests arrays or objects deeper than " + MAX_DEPTH + " levels; a transfer request is one flat object");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+            parser.next();
+            JsonValue value = parser.getValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new InvalidRequestBodyException(Response.Status.BAD_REQUEST, "body", "must be a JSON object");
+            }
+            // A JsonReader stops after the first value and ignores the rest: "{...}{...}" would be read as
+            // its first object, and a transfer made from half of what was sent.
+            if (parser.hasNext()) {
+                throw new InvalidRequestBodyException(Response.Status.BAD_REQUEST, "body",
+                        "has more after its JSON object");
             }
             return value.asJsonObject();
         } catch (JsonParsingException e) {
@@ -128,7 +138,13 @@ final class TransferRequestReader {
     private static String amount(JsonObject json) {
         JsonValue value = json.get("amount");
         if (value instanceof JsonNumber n) {
-            return n.bigDecimalValue().toPlainString();
+            BigDecimal number = n.bigDecimalValue();
+            // 1e999999999 is nine bytes of JSON and a billion digits written out: refuse it before it is.
+            if (number.scale() > MAX_AMOUNT_DIGITS || number.precision() - number.scale() > MAX_AMOUNT_DIGITS) {
+                throw new InvalidRequestBodyException(Response.Status.BAD_REQUEST, "amount",
+                        "has more digits than any amount; write it as a decimal string such as \"12.34\"");
+            }
+            return number.toPlainString();
         }
         try {
             return text(json, "amount");
