@@ -50,6 +50,16 @@ public final class LedgerApiClient {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", accept).GET());
     }
 
+    /** Any method, any headers (name, value pairs), any body or none: for requests no client should send. */
+    public Reply request(String method, String path, String body, String... headers) {
+        var request = HttpRequest.newBuilder(base.resolve(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     public Reply post(String path, String contentType, String body) {
         var request = HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {

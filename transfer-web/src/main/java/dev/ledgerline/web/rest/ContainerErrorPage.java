@@ -1,14 +1,12 @@
 package dev.ledgerline.web.rest;
 
 import java.io.IOException;
-import java.util.List;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.Response;
 
 /**
  * The error page (web.xml) for what the servlet container refuses before the application sees it, such as a
@@ -24,13 +22,9 @@ public class ContainerErrorPage extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // Asked for directly, not as an error page: there is nothing here.
         int status = code instanceof Integer c && c >= 400 ? c : HttpServletResponse.SC_NOT_FOUND;
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known == null ? "Error " + status : known.getReasonPhrase();
-        String detail = status >= 500 ? "the request failed unexpectedly; the server log has the details"
-                : "the server refused the request (" + status + " " + title + ")";
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(Problem.document(status, title, detail, List.of()));
+        response.getWriter().write(Problem.statusOnly(status));
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import dev.ledgerline.ledger.check.InvariantReport;
 import dev.ledgerline.server.query.LedgerQueries;
@@ -26,8 +27,16 @@ public class InvariantsResource {
     @EJB
     LedgerQueries ledger;
 
+    /** A day: far beyond any redelivery window, and small enough that "now minus it" cannot overflow. */
+    static final long MAX_SETTLE_SECONDS = 86_400;
+
     @GET
-    public InvariantReport check(@QueryParam("settleSeconds") @DefaultValue("60") long settleSeconds) {
-        return ledger.invariants(Duration.ofSeconds(Math.max(0, settleSeconds)));
+    public Response check(@QueryParam("settleSeconds") @DefaultValue("60") long settleSeconds) {
+        if (settleSeconds < 0 || settleSeconds > MAX_SETTLE_SECONDS) {
+            return Problem.field(Response.Status.BAD_REQUEST, "Invalid settle time", "settleSeconds",
+                    "must be between 0 and " + MAX_SETTLE_SECONDS);
+        }
+        InvariantReport report = ledger.invariants(Duration.ofSeconds(settleSeconds));
+        return Response.ok(report).build();
     }
 }

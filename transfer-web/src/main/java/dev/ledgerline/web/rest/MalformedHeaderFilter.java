@@ -17,8 +17,9 @@ import dev.ledgerline.ledger.submit.FieldError;
 /**
  * Refuses a request to the API whose {@code Content-Type} or {@code Accept} header is not a media type at
  * all ({@code /}, {@code ;;;}, {@code application}), before the JAX-RS runtime sees it. The runtime would
- * refuse it too, but with a logged stack trace and the server's HTML error page; a client's malformed header
- * deserves a problem document naming the header, and one log line.
+ * refuse it too, but with a logged stack trace and the server's HTML error page (or, for an {@code Accept}
+ * quality that is no number, a 500); a client's malformed header deserves a problem document naming the
+ * header, and one log line.
  */
 @WebFilter(urlPatterns = "/api/*")
 public class MalformedHeaderFilter extends HttpFilter {
@@ -43,11 +44,20 @@ public class MalformedHeaderFilter extends HttpFilter {
 
     private static boolean isMediaTypeList(String header) {
         for (String element : header.split(",")) {
-            if (!element.isBlank() && !isMediaType(element.trim())) {
+            if (!element.isBlank() && !(isMediaType(element.trim()) && hasValidQuality(element.trim()))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * A quality ({@code q=0.5}) is a qvalue of RFC 9110: 0 to 1 with at most three decimals. RESTEasy
+     * answers any other with a 500.
+     */
+    private static boolean hasValidQuality(String element) {
+        String q = MediaType.valueOf(element).getParameters().get("q");
+        return q == null || q.matches("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
     }
 
     private static boolean isMediaType(String value) {

@@ -58,6 +58,18 @@ public final class Problem {
     }
 
     /**
+     * A refusal that says only its status, for what the framework or the container refuses: their own
+     * reasons name their internals (message codes, class names), which a client has no use for.
+     */
+    static String statusOnly(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Error " + status : known.getReasonPhrase();
+        String detail = status >= 500 ? "the request failed unexpectedly; the server log has the details"
+                : "the server refused the request (" + status + " " + title + ")";
+        return document(status, title, detail, List.of());
+    }
+
+    /**
      * The problem document itself, for the places that answer outside JAX-RS (a servlet filter, the error
      * page): the same fields in the same order as every other problem this API sends.
      */

@@ -10,8 +10,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Every error the resources do not answer themselves becomes a problem document too. The framework's own
- * (404 for an unknown path, 405, ...) keep their status; anything else is a 500, logged with its stack
- * trace because nobody expected it.
+ * (404 for an unknown path, 405, ...) keep their status and are logged in one line; anything else is a 500,
+ * logged with its stack trace because nobody expected it.
  */
 @Provider
 public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
@@ -21,8 +21,11 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         if (failure instanceof WebApplicationException web) {
-            Response.StatusType status = web.getResponse().getStatusInfo();
-            return Problem.of(status, status.getReasonPhrase(), String.valueOf(web.getMessage()));
+            // The framework's message names its internals (RESTEASY003210: ...); the log keeps it, the client
+            // gets the status alone.
+            int status = web.getResponse().getStatus();
+            LOG.info("request refused (" + status + "): " + web.getMessage());
+            return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.statusOnly(status)).build();
         }
         LOG.log(Level.SEVERE, "request failed unexpectedly", failure);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Internal error",
