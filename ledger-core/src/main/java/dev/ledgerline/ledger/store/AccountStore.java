@@ -32,8 +32,36 @@ public final class AccountStore {
     }
 
     public List<Account> findAll(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM account ORDER BY id");
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM account ORDER BY id")) {
+            return readAll(ps);
+        }
+    }
+
+    /** The accounts {@code customer} holds (table customer_account). */
+    public List<Account> findHeldBy(Connection c, String customer) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + """
+                 FROM account
+                WHERE id IN (SELECT account_id FROM customer_account WHERE customer = ?)
+                ORDER BY id""")) {
+            ps.setString(1, customer);
+            return readAll(ps);
+        }
+    }
+
+    /** Whether {@code customer} holds the account; false as well when there is no such account. */
+    public boolean isHeldBy(Connection c, String accountId, String customer) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM customer_account WHERE customer = ? AND account_id = ?")) {
+            ps.setString(1, customer);
+            ps.setString(2, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static List<Account> readAll(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
             List<Account> accounts = new ArrayList<>();
             while (rs.next()) {
                 accounts.add(read(rs));

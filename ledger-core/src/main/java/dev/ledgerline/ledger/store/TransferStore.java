@@ -74,13 +74,31 @@ public final class TransferStore {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT " + COLUMNS + " FROM transfer ORDER BY created_at DESC, id FETCH FIRST ? ROWS ONLY")) {
             ps.setInt(1, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Transfer> transfers = new ArrayList<>();
-                while (rs.next()) {
-                    transfers.add(read(rs));
-                }
-                return transfers;
+            return readAll(ps);
+        }
+    }
+
+    /** The newest transfers first that debit or credit an account {@code customer} holds. */
+    public List<Transfer> findRecentTouching(Connection c, String customer, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + """
+                 FROM transfer
+                WHERE from_account IN (SELECT account_id FROM customer_account WHERE customer = ?)
+                   OR to_account IN (SELECT account_id FROM customer_account WHERE customer = ?)
+                ORDER BY created_at DESC, id FETCH FIRST ? ROWS ONLY""")) {
+            ps.setString(1, customer);
+            ps.setString(2, customer);
+            ps.setInt(3, limit);
+            return readAll(ps);
+        }
+    }
+
+    private static List<Transfer> readAll(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            List<Transfer> transfers = new ArrayList<>();
+            while (rs.next()) {
+                transfers.add(read(rs));
             }
+            return transfers;
         }
     }
 

@@ -46,6 +46,15 @@ public class LedgerQueries {
         return read(c -> accounts.find(c, id));
     }
 
+    /** The accounts a customer holds. */
+    public List<Account> accountsHeldBy(String customer) {
+        return read(c -> accounts.findHeldBy(c, customer));
+    }
+
+    public boolean holds(String customer, String accountId) {
+        return read(c -> accounts.isHeldBy(c, accountId, customer));
+    }
+
     public List<LedgerEntry> entries(String accountId, int limit) {
         return read(c -> entries.forAccount(c, accountId, limit));
     }
@@ -56,6 +65,11 @@ public class LedgerQueries {
 
     public List<Transfer> recentTransfers(int limit) {
         return read(c -> transfers.findRecent(c, limit));
+    }
+
+    /** The newest transfers that touch an account the customer holds. */
+    public List<Transfer> recentTransfersOf(String customer, int limit) {
+        return read(c -> transfers.findRecentTouching(c, customer, limit));
     }
 
     public InvariantReport invariants(Duration settleTime) {

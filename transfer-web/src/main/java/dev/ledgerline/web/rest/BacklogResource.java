@@ -3,6 +3,7 @@ package dev.ledgerline.web.rest;
 import java.util.Map;
 
 import jakarta.ejb.EJB;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.ledgerline.server.query.Backlog;
+import dev.ledgerline.web.security.Roles;
 
 /**
  * What waits now: unpublished outbox rows (from the database) and dead letters not yet taken (a browser's
@@ -17,6 +19,7 @@ import dev.ledgerline.server.query.Backlog;
  */
 @Path("/backlog")
 @RequestScoped
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class BacklogResource {
 

@@ -22,9 +22,6 @@ public class ContainerErrorPage extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // Asked for directly, not as an error page: there is nothing here.
         int status = code instanceof Integer c && c >= 400 ? c : HttpServletResponse.SC_NOT_FOUND;
-        response.setStatus(status);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(Problem.statusOnly(status));
+        Problem.write(response, status, Problem.statusOnly(status));
     }
 }

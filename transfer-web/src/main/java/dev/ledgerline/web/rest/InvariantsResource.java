@@ -3,6 +3,7 @@ package dev.ledgerline.web.rest;
 import java.time.Duration;
 
 import jakarta.ejb.EJB;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import dev.ledgerline.ledger.check.InvariantReport;
 import dev.ledgerline.server.query.LedgerQueries;
+import dev.ledgerline.web.security.Roles;
 
 /**
  * The ledger's invariants evaluated now, from the database. {@code settleSeconds} is how long a transfer
@@ -21,6 +23,7 @@ import dev.ledgerline.server.query.LedgerQueries;
  */
 @Path("/invariants")
 @RequestScoped
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class InvariantsResource {
 

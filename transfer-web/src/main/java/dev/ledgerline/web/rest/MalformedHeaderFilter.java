@@ -1,8 +1,6 @@
 package dev.ledgerline.web.rest;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.logging.Logger;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,8 +9,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
-
-import dev.ledgerline.ledger.submit.FieldError;
 
 /**
  * Refuses a request to the API whose {@code Content-Type} or {@code Accept} header is not a media type at
@@ -23,8 +19,6 @@ import dev.ledgerline.ledger.submit.FieldError;
  */
 @WebFilter(urlPatterns = "/api/*")
 public class MalformedHeaderFilter extends HttpFilter {
-
-    private static final Logger LOG = Logger.getLogger(MalformedHeaderFilter.class.getName());
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -70,12 +64,6 @@ public class MalformedHeaderFilter extends HttpFilter {
     }
 
     private static void refuse(HttpServletResponse response, String header, String message) throws IOException {
-        String body = Problem.document(HttpServletResponse.SC_BAD_REQUEST, "Malformed request header",
-                header + " " + message, List.of(new FieldError(header, message)));
-        LOG.info("request refused (400): " + body);
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(body);
+        Problem.send(response, HttpServletResponse.SC_BAD_REQUEST, "Malformed request header", header, message);
     }
 }

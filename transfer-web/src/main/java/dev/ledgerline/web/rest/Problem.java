@@ -1,10 +1,13 @@
 package dev.ledgerline.web.rest;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.logging.Logger;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 
 import dev.ledgerline.ledger.submit.FieldError;
@@ -16,6 +19,8 @@ import dev.ledgerline.ledger.submit.FieldError;
 public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    private static final Logger LOG = Logger.getLogger(Problem.class.getName());
 
     /** 422: well formed, but naming things the ledger cannot use. Jakarta REST 3.1 has no constant for it. */
     public static final Response.StatusType UNPROCESSABLE_CONTENT = new Response.StatusType() {
@@ -64,9 +69,31 @@ public final class Problem {
     static String statusOnly(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Error " + status : known.getReasonPhrase();
-        String detail = status >= 500 ? "the request failed unexpectedly; the server log has the details"
-                : "the server refused the request (" + status + " " + title + ")";
+        String detail = switch (status) {
+            case 401 -> "this needs a login: HTTP Basic credentials, or the web UI's login (POST /api/session)";
+            case 403 -> "your role may not do this";
+            default -> status >= 500 ? "the request failed unexpectedly; the server log has the details"
+                    : "the server refused the request (" + status + " " + title + ")";
+        };
         return document(status, title, detail, List.of());
+    }
+
+    /**
+     * Refuses a request on a servlet response, for the filters that answer before JAX-RS does: a problem
+     * naming the field (or header), logged once at INFO without a stack trace.
+     */
+    public static void send(HttpServletResponse response, int status, String title, String field, String message)
+            throws IOException {
+        String body = document(status, title, field + " " + message, List.of(new FieldError(field, message)));
+        LOG.info("request refused (" + status + "): " + body);
+        write(response, status, body);
+    }
+
+    static void write(HttpServletResponse response, int status, String document) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(document);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.ledgerline.server.config.LedgerSettings;
+import dev.ledgerline.web.security.Roles;
 
 /**
  * The latest crash drill and benchmark reports, as their tools wrote them ({@code report.json}), from the
@@ -21,6 +23,7 @@ import dev.ledgerline.server.config.LedgerSettings;
  */
 @Path("/reports")
 @RequestScoped
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportsResource {
 

@@ -2,6 +2,7 @@ package dev.ledgerline.web.rest;
 
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.ledgerline.server.observe.TransferMetrics;
+import dev.ledgerline.web.security.Roles;
 
 /**
  * The application's metrics per mode since the server started, as JSON: the same meters Liberty publishes at
@@ -18,6 +20,7 @@ import dev.ledgerline.server.observe.TransferMetrics;
  */
 @Path("/statistics")
 @RequestScoped
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class StatisticsResource {
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 import jakarta.ejb.EJB;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -30,16 +31,24 @@ import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.server.config.LedgerSettings;
 import dev.ledgerline.server.query.LedgerQueries;
 import dev.ledgerline.server.submit.TransferSubmissions;
+import dev.ledgerline.web.security.Caller;
+import dev.ledgerline.web.security.Roles;
 
 /**
  * Submitting a transfer answers 202 Accepted with its location: the money moves later, when a consumer
  * applies it. Repeating a request with the same idempotency key answers 200 with the same transfer. The
  * request's {@code mode} ({@code xa} or {@code idempotent}, default {@code ledgerline.transfer.default-mode})
  * chooses the design that carries it; the unsafe demonstration modes ({@code at-most-once},
- * {@code at-least-once-naive}) are refused with 422 unless the server enables them.
+ * {@code at-least-once-naive}) are refused with 422 unless the server enables them, and with 403 to anyone
+ * but an admin when it does.
+ *
+ * <p>Who may do what: anyone logged in may read, a customer only the transfers that touch an account they
+ * hold (another's is "not found", as for accounts); customers, operators and admins may submit, a customer
+ * only from an account they hold (403 naming {@code fromAccount} otherwise; any account may be credited).
  */
 @Path("/transfers")
 @RequestScoped
+@RolesAllowed({Roles.CUSTOMER, Roles.OPERATOR, Roles.AUDITOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class TransfersResource {
 
@@ -55,10 +64,14 @@ public class TransfersResource {
     @EJB
     LedgerQueries ledger;
 
+    @Inject
+    Caller caller;
+
     @Context
     UriInfo uri;
 
     @POST
+    @RolesAllowed({Roles.CUSTOMER, Roles.OPERATOR, Roles.ADMIN})
     @Consumes(MediaType.WILDCARD)
     public Response submit(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         if (contentType != null && !MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
@@ -75,6 +88,15 @@ public class TransfersResource {
         if (mode == null) {
             return refused(Problem.field(Response.Status.BAD_REQUEST, "Invalid transfer request", "mode",
                     "unknown mode '" + read.mode() + "'; use xa or idempotent"));
+        }
+        if (mode.isUnsafe() && settings.unsafeModesEnabled() && !caller.is(Roles.ADMIN)) {
+            return refused(Problem.field(Response.Status.FORBIDDEN, "Transfer refused", "mode",
+                    "'" + read.mode() + "' is an unsafe demonstration mode; only an admin may use it"));
+        }
+        String from = read.request().fromAccount();
+        if (!caller.debitsAnyAccount() && from != null && !ledger.holds(caller.name(), from)) {
+            return refused(Problem.field(Response.Status.FORBIDDEN, "Transfer refused", "fromAccount",
+                    "is not an account of yours; you may debit only accounts you hold"));
         }
         return submissions.submit(mode, read.request()).answer(
                 created -> transfer(created.transfer(), Response.Status.ACCEPTED),
@@ -111,12 +133,21 @@ public class TransfersResource {
             return Problem.field(Response.Status.BAD_REQUEST, "Invalid transfer id", "id", "is not a UUID: " + id);
         }
         return ledger.transfer(transferId)
+                .filter(this::visible)
                 .map(t -> Response.ok(Views.TransferView.of(t)).build())
                 .orElseGet(() -> Problem.field(Response.Status.NOT_FOUND, "Transfer not found", "id", "no transfer " + id));
     }
 
     @GET
     public List<Views.TransferView> recent(@QueryParam("limit") @DefaultValue("50") int limit) {
-        return ledger.recentTransfers(Math.max(1, Math.min(limit, MAX_LIST))).stream().map(Views.TransferView::of).toList();
+        int bounded = Math.max(1, Math.min(limit, MAX_LIST));
+        var transfers = caller.seesEverything() ? ledger.recentTransfers(bounded)
+                : ledger.recentTransfersOf(caller.name(), bounded);
+        return transfers.stream().map(Views.TransferView::of).toList();
+    }
+
+    private boolean visible(Transfer t) {
+        return caller.seesEverything()
+                || ledger.holds(caller.name(), t.fromAccount()) || ledger.holds(caller.name(), t.toAccount());
     }
 }
