@@ -1,5 +1,8 @@
 // The one-page application: a hash route chooses the page; each page polls what it shows and stops when left.
+// Nothing is shown before a login; then each role sees the pages it may use.
 import {h} from './dom.js';
+import * as login from './pages/login.js';
+import {load, logout, seesEverything, session, submits} from './session.js';
 import * as accounts from './pages/accounts.js';
 import * as account from './pages/account.js';
 import * as newTransfer from './pages/new-transfer.js';
@@ -20,12 +23,38 @@ const routes = [
 
 let leave = () => {};
 
+/** The header's "who": the user, their roles and a way out; the nav offers only what the role may use. */
+function showWho() {
+  const who = document.getElementById('who');
+  const {authenticated, user, roles} = session();
+  for (const link of document.querySelectorAll('nav [data-needs]')) {
+    const needs = link.dataset.needs;
+    link.hidden = !authenticated || (needs === 'sees-everything' && !seesEverything()) || (needs === 'submits' && !submits());
+  }
+  if (!authenticated) {
+    who.replaceChildren();
+    return;
+  }
+  const out = h('button', {type: 'button', id: 'logout', class: 'secondary'}, 'Log out');
+  out.addEventListener('click', async () => {
+    await logout();
+    show();
+  });
+  who.replaceChildren(h('span', {id: 'who-user'}, `${user} (${roles.join(', ')})`), ' ', out);
+}
+
 function show() {
   const hash = location.hash || '#/accounts';
   const main = document.getElementById('main');
   leave();
   leave = () => {};
   main.replaceChildren();
+  showWho();
+  if (!session().authenticated) {
+    login.render(main, show);
+    document.title = 'Log in · Ledgerline';
+    return;
+  }
   for (const link of document.querySelectorAll('nav a')) {
     const current = hash === link.getAttribute('href') || hash.startsWith(`${link.getAttribute('href')}/`);
     if (current) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
@@ -45,4 +74,10 @@ window.addEventListener('hashchange', () => {
   show();
   document.getElementById('main').focus();
 });
-show();
+window.addEventListener('ledgerline:logged-out', async () => {
+  if (session().authenticated) {
+    await load();
+    show();
+  }
+});
+load().then(show, show);

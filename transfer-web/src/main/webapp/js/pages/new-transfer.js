@@ -1,5 +1,6 @@
 import {h} from '../dom.js';
 import {ApiError, get, post} from '../api.js';
+import {debitsAnyAccount} from '../session.js';
 
 /** The request fields the API names in its problem details, and the input each belongs to. */
 const FIELDS = ['fromAccount', 'toAccount', 'amount', 'currency', 'mode', 'idempotencyKey'];
@@ -40,8 +41,11 @@ export function render(main) {
 function build(form, result, accounts, settings) {
   const accountOption = a => h('option', {value: a.id}, `${a.id} · ${a.owner} (${a.balance} ${a.currency})`);
   const from = h('select', {required: true}, accounts.map(accountOption));
-  const to = h('select', {required: true}, accounts.map(accountOption));
-  if (accounts.length > 1) to.value = accounts[1].id;
+  // A customer sees only their own accounts, and may credit any: the account to credit is typed.
+  const to = debitsAnyAccount()
+    ? h('select', {required: true}, accounts.map(accountOption))
+    : h('input', {type: 'text', autocomplete: 'off', required: true, placeholder: 'ACC-002'});
+  if (debitsAnyAccount() && accounts.length > 1) to.value = accounts[1].id;
   const amount = h('input', {type: 'text', inputmode: 'decimal', autocomplete: 'off', required: true, placeholder: '12.34'});
   const currency = h('select', {required: true},
     [...new Set(accounts.map(a => a.currency))].sort().map(c => h('option', {value: c}, c)));
@@ -90,7 +94,7 @@ function build(form, result, accounts, settings) {
     clearErrors(form, formError);
     try {
       const {status, body} = await post('transfers', {
-        fromAccount: from.value, toAccount: to.value, amount: amount.value.trim(),
+        fromAccount: from.value, toAccount: to.value.trim(), amount: amount.value.trim(),
         currency: currency.value, mode: mode.value, idempotencyKey: key.value,
       });
       result.replaceChildren(h('p', {'data-transfer-id': body.id},

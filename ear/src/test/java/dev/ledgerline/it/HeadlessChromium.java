@@ -69,6 +69,9 @@ final class HeadlessChromium implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--user-data-dir=" + profile,
                     "--window-size=" + window.getWidth() + "," + window.getHeight()));
+            // The UI is served over HTTPS with the certificate the test server made for itself on its first
+            // start, which no browser can know beforehand; this browser visits nothing else.
+            options.setAcceptInsecureCerts(true);
             RemoteWebDriver driver = new RemoteWebDriver(url, options);
             return new HeadlessChromium(chromedriver, profile, driver);
         } catch (IOException | RuntimeException e) {

@@ -107,7 +107,66 @@ class HostileInputIT {
         badQueries(requests);
         wrongMethods(requests);
         pathTricks(requests);
+        badCredentials(requests);
+        othersAccounts(requests);
+        oversizedHeaders(requests);
         return requests;
+    }
+
+    /** No login, a wrong one, and Authorization headers that are no login at all: 401 on every endpoint. */
+    private static void badCredentials(List<Hostile> requests) {
+        List<String> authorizations = new ArrayList<>(List.of("Basic", "Basic ", "Basic !!!", "Basic =", "Bearer abc",
+                "Digest username=\"adam\"", "Negotiate YII=", "Basic " + "A".repeat(4096)));
+        for (String credentials : List.of("adam", "adam:wrong", "nobody:adam-demo", ":", "adam:", ":adam-demo",
+                "adam:adam-demo\u0000", "adam\u202e:adam-demo", "' OR 1=1 --:x", "<script>:x")) {
+            authorizations.add("Basic " + java.util.Base64.getEncoder().encodeToString(
+                    credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        List<String> paths = List.of("accounts", "accounts/ACC-001", "transfers", "transfers/00000000-0000-0000-0000-000000000000",
+                "settings", "invariants", "backlog", "statistics", "reports/drills");
+        LedgerApiClient anonymous = new LedgerApiClient(IntegrationSettings.httpPort(), null);
+        for (String path : paths) {
+            requests.add(new Hostile("GET " + path + " without a login", a -> anonymous.get(path)));
+            for (String authorization : authorizations) {
+                requests.add(new Hostile("GET " + path + " Authorization " + abbreviate(authorization),
+                        a -> a.request("GET", path, null, "Authorization", authorization)));
+            }
+        }
+        requests.add(new Hostile("POST transfers without a login",
+                a -> anonymous.request("POST", "transfers", VALID, "Content-Type", "application/json")));
+        for (String authorization : authorizations) {
+            requests.add(new Hostile("POST transfers Authorization " + abbreviate(authorization),
+                    a -> a.request("POST", "transfers", VALID, "Content-Type", "application/json", "Authorization", authorization)));
+        }
+    }
+
+    /** A customer reaching for another's accounts, and an auditor trying to move money: 403 or 404. */
+    private static void othersAccounts(List<Hostile> requests) {
+        LedgerApiClient ada = new LedgerApiClient(IntegrationSettings.httpPort(), DemoUser.ADA);
+        LedgerApiClient audrey = new LedgerApiClient(IntegrationSettings.httpPort(), DemoUser.AUDREY);
+        for (int n = 2; n <= 12; n++) {
+            String account = String.format("ACC-%03d", n);
+            String debit = withField("fromAccount", "\"" + account + "\"").replace("\"toAccount\":\"ACC-002\"",
+                    "\"toAccount\":\"ACC-001\"");
+            requests.add(new Hostile("ada debits " + account,
+                    a -> ada.request("POST", "transfers", debit, "Content-Type", "application/json")));
+            requests.add(new Hostile("ada reads " + account, a -> ada.get("accounts/" + account)));
+        }
+        for (String path : List.of("invariants", "backlog", "statistics", "reports/drills", "reports/bench")) {
+            requests.add(new Hostile("ada reads " + path, a -> ada.get(path)));
+        }
+        requests.add(new Hostile("audrey submits", a -> audrey.request("POST", "transfers", VALID, "Content-Type", "application/json")));
+    }
+
+    /** Headers far beyond any real request's. */
+    private static void oversizedHeaders(List<Hostile> requests) {
+        for (int kib : List.of(16, 64, 256)) {
+            String filler = "x".repeat(kib * 1024);
+            requests.add(new Hostile("GET accounts with a " + kib + " KiB header",
+                    a -> a.request("GET", "accounts", null, "X-Filler", filler)));
+            requests.add(new Hostile("POST transfers with a " + kib + " KiB Content-Type",
+                    a -> a.request("POST", "transfers", VALID, "Content-Type", "application/json;x=" + filler)));
+        }
     }
 
     /** Every field of a transfer with every wrong value, as a JSON value spliced into an otherwise good body. */

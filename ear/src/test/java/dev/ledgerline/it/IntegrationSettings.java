@@ -18,6 +18,10 @@ final class IntegrationSettings {
         return Integer.getInteger("ledgerline.http.port", 9180);
     }
 
+    static int httpsPort() {
+        return Integer.getInteger("ledgerline.https.port", 9543);
+    }
+
     static int brokerPort() {
         return Integer.getInteger("ledgerline.broker.port", 61716);
     }
@@ -50,6 +54,7 @@ final class IntegrationSettings {
         Path data = Files.createDirectories(dataDir());
         Map<String, String> environment = new HashMap<>(settings);
         environment.put("LEDGERLINE_HTTP_PORT", String.valueOf(httpPort()));
+        environment.put("LEDGERLINE_HTTPS_PORT", String.valueOf(httpsPort()));
         environment.put("LEDGERLINE_BROKER_PORT", String.valueOf(brokerPort()));
         environment.put("LEDGERLINE_DATA_DIR", data.toString());
         // Logs, workarea and tranlog of its own: the server Arquillian ran keeps its logs for a post-mortem.

@@ -17,14 +17,38 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 
-/** The REST API as a client sees it: plain HTTP and JSON, nothing shared with the server's code. */
+/**
+ * The REST API as a client sees it: plain HTTP and JSON, nothing shared with the server's code, logged in
+ * with HTTP Basic as one of the demo users (or as nobody).
+ */
 public final class LedgerApiClient {
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String authorization;
+    private final HttpClient http;
 
+    /** As the demo admin: the tests drive every endpoint and, where enabled, the unsafe modes. */
     public LedgerApiClient(int httpPort) {
-        this.base = URI.create("http://127.0.0.1:" + httpPort + "/api/");
+        this(httpPort, DemoUser.ADAM);
+    }
+
+    /** @param user who to log in as, or null for no login at all */
+    public LedgerApiClient(int httpPort, DemoUser user) {
+        this(URI.create("http://127.0.0.1:" + httpPort + "/api/"), user,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    private LedgerApiClient(URI base, DemoUser user, HttpClient http) {
+        this.base = base;
+        this.authorization = user == null ? null : user.authorization();
+        this.http = http;
+    }
+
+    /** Over HTTPS to the server's port 9443 counterpart, trusting only the server's own certificate. */
+    public static LedgerApiClient overHttps(int httpsPort, DemoUser user) {
+        return new LedgerApiClient(URI.create("https://localhost:" + httpsPort + "/api/"), user,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                        .sslContext(ServerCertificate.trustedByTests()).build());
     }
 
     /** A response: status, headers and the body parsed as JSON (or null when it is not JSON). */
@@ -50,14 +74,22 @@ public final class LedgerApiClient {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", accept).GET());
     }
 
-    /** Any method, any headers (name, value pairs), any body or none: for requests no client should send. */
+    /**
+     * Any method, any headers (name, value pairs), any body or none: for requests no client should send. An
+     * {@code Authorization} among the headers replaces the client's own login.
+     */
     public Reply request(String method, String path, String body, String... headers) {
         var request = HttpRequest.newBuilder(base.resolve(path)).method(method,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        authorize(request);
         for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
+            if (headers[i].equalsIgnoreCase("Authorization")) {
+                request.setHeader(headers[i], headers[i + 1]);
+            } else {
+                request.header(headers[i], headers[i + 1]);
+            }
         }
-        return send(request);
+        return sendAsIs(request);
     }
 
     public Reply post(String path, String contentType, String body) {
@@ -146,6 +178,17 @@ public final class LedgerApiClient {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        authorize(request);
+        return sendAsIs(request);
+    }
+
+    private void authorize(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
+    }
+
+    private Reply sendAsIs(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

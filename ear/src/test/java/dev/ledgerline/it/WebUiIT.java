@@ -14,6 +14,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +45,8 @@ class WebUiIT {
     private static HeadlessChromium chromium;
 
     private final LedgerApiClient api = new LedgerApiClient(IntegrationSettings.httpPort());
-    private final String base = "http://127.0.0.1:" + IntegrationSettings.httpPort() + "/";
+    /** The UI is served over HTTPS only; its login cookie would not be sent over plain HTTP. */
+    private final String base = "https://localhost:" + IntegrationSettings.httpsPort() + "/";
 
     @Deployment(testable = false)
     static EnterpriseArchive ledgerline() {
@@ -61,6 +63,64 @@ class WebUiIT {
         if (chromium != null) {
             chromium.close();
         }
+    }
+
+    /** Every test but the login tests acts as the demo operator, who may see and do everything they show. */
+    @BeforeEach
+    void logInAsTheOperator() {
+        logInAs(DemoUser.OLIVIA);
+    }
+
+    @Test
+    void plainHttpIsRedirectedToHttpsAndNothingShowsBeforeALogin() {
+        WebDriver driver = chromium.driver();
+        logOut();
+        driver.get("http://127.0.0.1:" + IntegrationSettings.httpPort() + "/#/accounts");
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        assertThat(driver.getCurrentUrl()).startsWith("https://");
+        assertThat(driver.findElements(By.cssSelector("nav li")).stream().filter(WebElement::isDisplayed)).isEmpty();
+
+        driver.findElement(By.id("username")).sendKeys("olivia");
+        driver.findElement(By.id("password")).sendKeys("wrong");
+        driver.findElement(By.id("login-submit")).click();
+        WebElement error = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        waitFor().until(d -> !error.getText().isEmpty());
+        assertThat(error.getText()).contains("wrong");
+        chromium.screenshot("login-refused");
+    }
+
+    @Test
+    void aCustomerSeesOnlyTheirOwnAccountAndMayCreditAnyOther() {
+        logInAs(DemoUser.ADA);
+        WebDriver driver = chromium.driver();
+        open("#/accounts");
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-total='EUR']")));
+        assertThat(driver.findElement(By.id("who-user")).getText()).isEqualTo("ada (customer)");
+        assertThat(driver.findElement(By.id("main")).getText()).contains("ACC-001").doesNotContain("ACC-002");
+        assertThat(visibleNav()).containsExactly("Accounts", "New transfer", "Transfers");
+        chromium.screenshot("customer-accounts");
+
+        open("#/new");
+        waitFor().until(ExpectedConditions.elementToBeClickable(By.id("submit-transfer")));
+        assertThat(new Select(driver.findElement(By.id("fromAccount"))).getOptions()).hasSize(1);
+        driver.findElement(By.id("toAccount")).sendKeys("ACC-002");
+        driver.findElement(By.id("amount")).sendKeys("0.10");
+        new Select(driver.findElement(By.id("mode"))).selectByValue("idempotent");
+        driver.findElement(By.id("submit-transfer")).click();
+        String id = awaitResultId();
+        JsonObject done = api.awaitFinal(java.util.UUID.fromString(id), DEADLINE);
+        assertThat(done.getString("status")).isEqualTo("COMPLETED");
+        assertThat(done.getString("fromAccount")).isEqualTo("ACC-001");
+    }
+
+    @Test
+    void anAuditorReadsEverythingButIsOfferedNoNewTransfer() {
+        logInAs(DemoUser.AUDREY);
+        assertThat(visibleNav()).containsExactly("Accounts", "Transfers", "Health of the money", "Compare");
+        open("#/accounts");
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-total='EUR']")));
+        assertThat(chromium.driver().findElement(By.id("main")).getText()).contains("ACC-001").contains("ACC-002");
+        chromium.screenshot("auditor-accounts");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -163,7 +223,7 @@ class WebUiIT {
     }
 
     @Test
-    void healthAndMetricsAreServedWithoutALoginAndTheComparePageShowsThem() {
+    void healthIsOpenMetricsNeedAUserOverHttpsAndTheComparePageShowsThem() {
         var xa = api.submitAccepted("xa", "ACC-005", "ACC-001", "0.50", "EUR");
         api.awaitFinal(xa, DEADLINE);
 
@@ -171,7 +231,10 @@ class WebUiIT {
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().getString("status")).isEqualTo("UP");
         assertThat(api.get("../health/live").json().getString("status")).isEqualTo("UP");
-        var metrics = api.get("../metrics?scope=application");
+        int https = IntegrationSettings.httpsPort();
+        assertThat(LedgerApiClient.overHttps(https, null).get("../metrics").status()).isEqualTo(401);
+        assertThat(LedgerApiClient.overHttps(https, DemoUser.ADA).get("../metrics").status()).isEqualTo(403);
+        var metrics = LedgerApiClient.overHttps(https, DemoUser.AUDREY).get("../metrics?scope=application");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).containsPattern("ledgerline_transfers_finished_total\\{[^}]*mode=\"xa\"[^}]*status=\"COMPLETED\"[^}]*} [1-9]")
                 .contains("ledgerline_transfer_latency_seconds");
@@ -188,6 +251,39 @@ class WebUiIT {
         assertThat(chromium.driver().findElement(By.xpath("//tr[starts-with(th,'Latency p50')]/td[@data-mode='xa']")).getText())
                 .endsWith(" ms");
         chromium.screenshot("compare");
+    }
+
+    /** Logs in through the UI's form, unless the browser is logged in as this user already. */
+    private void logInAs(DemoUser user) {
+        WebDriver driver = chromium.driver();
+        open("#/accounts");
+        waitFor().until(d -> !d.findElements(By.id("login-form")).isEmpty() || !d.findElements(By.id("who-user")).isEmpty());
+        var who = driver.findElements(By.id("who-user"));
+        if (!who.isEmpty() && who.get(0).getText().startsWith(user.login() + " (")) {
+            return;
+        }
+        logOut();
+        open("#/accounts");
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        driver.findElement(By.id("username")).sendKeys(user.login());
+        driver.findElement(By.id("password")).sendKeys(user.password());
+        driver.findElement(By.id("login-submit")).click();
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("who-user"), user.login() + " ("));
+    }
+
+    private void logOut() {
+        open("#/accounts");
+        waitFor().until(d -> !d.findElements(By.id("login-form")).isEmpty() || !d.findElements(By.id("logout")).isEmpty());
+        var out = chromium.driver().findElements(By.id("logout"));
+        if (!out.isEmpty()) {
+            out.get(0).click();
+            waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        }
+    }
+
+    private List<String> visibleNav() {
+        return chromium.driver().findElements(By.cssSelector("nav li")).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
     }
 
     private String submitFromForm(String from, String to, String amount, String mode) {

@@ -30,9 +30,16 @@ public final class TransferClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI api;
+    private final ApiLogin login;
 
+    /** A client that logs in as {@link ApiLogin#fromEnvironment()}. */
     public TransferClient(int httpPort) {
+        this(httpPort, ApiLogin.fromEnvironment());
+    }
+
+    public TransferClient(int httpPort, ApiLogin login) {
         this.api = URI.create("http://127.0.0.1:" + httpPort + "/api/");
+        this.login = login;
     }
 
     /** What came of one submission. */
@@ -54,8 +61,8 @@ public final class TransferClient {
         String body = Json.createObjectBuilder().add("mode", mode.wireName()).add("fromAccount", from).add("toAccount", to)
                 .add("amount", amount).add("currency", currency).add("idempotencyKey", key).build().toString();
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(api.resolve("transfers"))
-                    .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+            HttpResponse<String> r = http.send(request("transfers").timeout(Duration.ofSeconds(20))
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200 || r.statusCode() == 202) {
                 return new Submitted.Accepted(UUID.fromString(json(r.body()).getString("id")));
@@ -129,8 +136,13 @@ public final class TransferClient {
 
     private Optional<String> fetch(String path) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(5))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(request(path).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 401 || r.statusCode() == 403) {
+                // Not an outage to wait out: every later request would be refused the same way.
+                throw new IllegalStateException("the server refused " + login + " (HTTP " + r.statusCode()
+                        + " on " + path + "); set " + ApiLogin.USER_VARIABLE + " and " + ApiLogin.PASSWORD_VARIABLE);
+            }
             return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
@@ -138,6 +150,10 @@ public final class TransferClient {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(api.resolve(path)).header("Authorization", login.authorization());
     }
 
     private static JsonObject json(String body) {

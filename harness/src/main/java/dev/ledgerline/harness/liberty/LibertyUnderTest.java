@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import dev.ledgerline.harness.Installation;
 import dev.ledgerline.harness.client.TransferClient;
 import dev.ledgerline.ledger.crash.CrashPoints;
+import dev.ledgerline.testkit.FreePort;
 import dev.ledgerline.testkit.LibertyServer;
 
 /**
@@ -45,6 +46,8 @@ public final class LibertyUnderTest implements AutoCloseable {
         this.client = new TransferClient(httpPort);
         Map<String, String> env = new HashMap<>(environment);
         env.put("LEDGERLINE_HTTP_PORT", String.valueOf(httpPort));
+        // The drills and the benchmark speak plain HTTP on loopback; HTTPS only needs a port nobody else has.
+        env.put("LEDGERLINE_HTTPS_PORT", String.valueOf(FreePort.pick()));
         env.put("LEDGERLINE_BROKER_PORT", String.valueOf(brokerPort));
         env.put("LEDGERLINE_DATA_DIR", runDir.resolve("data").toString());
         env.put("WLP_OUTPUT_DIR", outputDir().toString());
