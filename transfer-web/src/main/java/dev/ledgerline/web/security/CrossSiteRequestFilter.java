@@ -53,7 +53,7 @@ public class CrossSiteRequestFilter extends HttpFilter {
             return;
         }
         String origin = request.getHeader("Origin");
-        if (origin != null && !origin.equals(ownOrigin(request))) {
+        if (origin != null && !origin.equalsIgnoreCase(ownOrigin(request))) {
             refuse(response, "Origin", "is another origin than this server's");
             return;
         }
@@ -93,9 +93,15 @@ public class CrossSiteRequestFilter extends HttpFilter {
                 && request.getRequestURI().equals(request.getContextPath() + "/api/session");
     }
 
-    /** scheme://host[:port] as the browser addressed this server (the Host header). */
-    private static String ownOrigin(HttpServletRequest request) {
-        return request.getScheme() + "://" + request.getHeader("Host");
+    /**
+     * scheme://host[:port] as the browser addressed this server. From the request's server name and port, not
+     * the Host header: HTTP/2, which browsers speak over TLS, has no Host header (it sends :authority).
+     */
+    static String ownOrigin(HttpServletRequest request) {
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        boolean defaultPort = "https".equals(scheme) && port == 443 || "http".equals(scheme) && port == 80;
+        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
     }
 
     private static void refuse(HttpServletResponse response, String header, String message) throws IOException {
