@@ -1,6 +1,7 @@
 package dev.ledgerline.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -84,14 +85,14 @@ class DeadLettersTest {
                 Map.of(TransferMessages.MESSAGE_KEY_PROPERTY, "")));
 
         assertThat(recorded()).extracting(DeadLetter::brokerMessageId, DeadLetter::reason).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("ID:bytes", DeadLetterReason.WRONG_MESSAGE_TYPE),
-                org.assertj.core.groups.Tuple.tuple("ID:empty", DeadLetterReason.UNREADABLE_BODY),
-                org.assertj.core.groups.Tuple.tuple("ID:large", DeadLetterReason.TOO_LARGE),
-                org.assertj.core.groups.Tuple.tuple("ID:lenient", DeadLetterReason.UNREADABLE_BODY),
-                org.assertj.core.groups.Tuple.tuple("ID:key", DeadLetterReason.WRONG_PROPERTY),
-                org.assertj.core.groups.Tuple.tuple("ID:mode", DeadLetterReason.WRONG_PROPERTY),
+                tuple("ID:bytes", DeadLetterReason.WRONG_MESSAGE_TYPE),
+                tuple("ID:empty", DeadLetterReason.UNREADABLE_BODY),
+                tuple("ID:large", DeadLetterReason.TOO_LARGE),
+                tuple("ID:lenient", DeadLetterReason.UNREADABLE_BODY),
+                tuple("ID:key", DeadLetterReason.WRONG_PROPERTY),
+                tuple("ID:mode", DeadLetterReason.WRONG_PROPERTY),
                 // The XA consumer reads no key, so a blank one is no reason there.
-                org.assertj.core.groups.Tuple.tuple("ID:unknown", DeadLetterReason.UNKNOWN_TRANSFER));
+                tuple("ID:unknown", DeadLetterReason.UNKNOWN_TRANSFER));
         assertThat(recorded()).allSatisfy(d -> {
             assertThat(d.detail()).isNotBlank().hasSizeLessThanOrEqualTo(500).doesNotContain("<", "bogus");
             if (d.bodyExcerpt() != null) {
@@ -130,8 +131,8 @@ class DeadLettersTest {
                 .isEmpty();
 
         assertThat(recorded()).extracting(DeadLetter::brokerMessageId, DeadLetter::reason).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("ID:second", DeadLetterReason.TRANSFER_ALREADY_ENDED),
-                org.assertj.core.groups.Tuple.tuple("ID:first", DeadLetterReason.TRANSFER_FAILED));
+                tuple("ID:second", DeadLetterReason.TRANSFER_ALREADY_ENDED),
+                tuple("ID:first", DeadLetterReason.TRANSFER_FAILED));
     }
 
     @Test
