@@ -13,6 +13,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 
 import dev.ledgerline.ledger.check.InvariantReport;
+import dev.ledgerline.ledger.domain.DeadLetterReason;
 import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.WorkerProcess;
@@ -71,10 +72,10 @@ class WorkerXaIT {
             }
 
             // Every delivery the broker allows fails (each rolled back), then the broker moves it; the
-            // dead-letter consumer takes it.
+            // dead-letter consumer takes it and records why.
             try (BrokerInspector inspector = BrokerInspector.connect(testbed.brokerUrl())) {
                 await().atMost(WorkerTestbed.DRAIN_TIMEOUT).untilAsserted(() -> {
-                    assertThat(worker.output()).contains("consumed a dead letter that is not a transfer message");
+                    assertThat(worker.output()).contains("recorded: UNREADABLE_BODY");
                     assertThat(inspector.messageCount(TransferQueue.XA.address())).isZero();
                     assertThat(inspector.messageCount(TransferQueue.XA.deadLetterAddress())).isZero();
                 });
@@ -85,6 +86,12 @@ class WorkerXaIT {
                     .hasSize(TransferQueue.DEFAULT_MAX_DELIVERY_ATTEMPTS);
             // Expected rejections are one WARNING line each, never a stack trace.
             assertThat(log).doesNotContain("\tat dev.ledgerline");
+            assertThat(testbed.deadLetters()).singleElement().satisfies(d -> {
+                assertThat(d.reason()).isEqualTo(DeadLetterReason.UNREADABLE_BODY);
+                assertThat(d.queue()).isEqualTo(TransferQueue.XA.deadLetterAddress());
+                assertThat(d.originalQueue()).isEqualTo(TransferQueue.XA.address());
+                assertThat(d.bodyExcerpt()).isEqualTo("not a transfer id");
+            });
         }
     }
 }
