@@ -37,12 +37,11 @@ final class BrokerConfigurationFactory {
     private BrokerConfigurationFactory() {
     }
 
-    static Configuration create(Path dataDir, String host, int port, RedeliveryPolicy redelivery) throws Exception {
+    static Configuration create(Path dataDir, String host, int port, RedeliveryPolicy redelivery,
+                                BrokerSecurity security) throws Exception {
         Configuration config = new ConfigurationImpl()
                 .setName("ledgerline")
                 .setPersistenceEnabled(true)
-                // The acceptor is bound to loopback only; authentication would add nothing but passwords to manage.
-                .setSecurityEnabled(false)
                 // Management goes through the core management address (activemq.management); no MBean server.
                 .setJMXManagementEnabled(false)
                 // NIO behaves the same on every machine; ASYNCIO depends on libaio being installed.
@@ -70,6 +69,8 @@ final class BrokerConfigurationFactory {
         config.addAddressSetting(ALL_ADDRESSES, new AddressSettings()
                 .setAutoCreateAddresses(false)
                 .setAutoCreateQueues(false));
+        // Authentication and the grants per address; the users themselves go to the security manager.
+        security.applyTo(config);
         return config;
     }
 

@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import dev.ledgerline.ledger.messaging.BrokerUser;
 
 /**
  * The Liberty server the build created, run as a child process by a test that needs to kill it: started
@@ -27,9 +30,17 @@ public final class LibertyServer implements AutoCloseable {
     private final Path consoleLog;
     private Process process;
 
+    /**
+     * @param environment server.xml's variables in their environment form (LEDGERLINE_HTTP_PORT=...); the
+     *                    server's broker login is added unless given, with the password the broker started by
+     *                    the same process reads (its variable, else the demo default)
+     */
     public LibertyServer(Path wlpHome, Map<String, String> environment, Path consoleLog) {
         this.wlpHome = wlpHome;
-        this.environment = Map.copyOf(environment);
+        Map<String, String> withLogin = new HashMap<>(environment);
+        withLogin.putIfAbsent("LEDGERLINE_BROKER_USER", BrokerUser.SERVER.userName());
+        withLogin.putIfAbsent("LEDGERLINE_BROKER_PASSWORD", BrokerUser.SERVER.password());
+        this.environment = Map.copyOf(withLogin);
         this.consoleLog = consoleLog;
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.ledgerline.ledger.check.InvariantReport;
 import dev.ledgerline.ledger.domain.DeadLetterReason;
 import dev.ledgerline.ledger.messaging.TransferQueue;
+import dev.ledgerline.testkit.BrokerClients;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.WorkerProcess;
 
@@ -64,7 +65,7 @@ class WorkerXaIT {
     void aMessageThatNamesNoTransferEndsOnTheDeadLetterQueueAndIsConsumedThere() throws Exception {
         try (WorkerTestbed testbed = new WorkerTestbed("dead-letter")) {
             WorkerProcess worker = testbed.startWorker(Map.of(), 2);
-            try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(testbed.brokerUrl());
+            try (ActiveMQConnectionFactory factory = BrokerClients.connectionFactory(testbed.brokerUrl());
                  JMSContext context = factory.createContext(JMSContext.SESSION_TRANSACTED)) {
                 context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
                         .send(context.createQueue(TransferQueue.XA.address()), "not a transfer id");
