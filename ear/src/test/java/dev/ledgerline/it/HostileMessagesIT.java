@@ -40,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.ledgerline.ledger.domain.DeadLetterReason;
 import dev.ledgerline.ledger.messaging.TransferMessages;
 import dev.ledgerline.ledger.messaging.TransferQueue;
+import dev.ledgerline.testkit.BrokerClients;
 import dev.ledgerline.testkit.BrokerInspector;
 
 /**
@@ -187,7 +188,7 @@ class HostileMessagesIT {
      * connects to the broker, as any other sender would.
      */
     private static ActiveMQConnectionFactory brokerClient() {
-        return new ActiveMQConnectionFactory(IntegrationSettings.brokerUrl());
+        return BrokerClients.connectionFactory(IntegrationSettings.brokerUrl());
     }
 
     private static List<Hostile> hostileMessages(UUID endedTransfer) {

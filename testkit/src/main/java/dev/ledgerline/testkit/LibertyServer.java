@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.ledgerline.ledger.messaging.BrokerUser;
 
 /**
  * The Liberty server the build created, run as a child process by a test that needs to kill it: started
@@ -31,16 +29,13 @@ public final class LibertyServer implements AutoCloseable {
     private Process process;
 
     /**
-     * @param environment server.xml's variables in their environment form (LEDGERLINE_HTTP_PORT=...); the
-     *                    server's broker login is added unless given, with the password the broker started by
-     *                    the same process reads (its variable, else the demo default)
+     * @param environment server.xml's variables in their environment form (LEDGERLINE_HTTP_PORT=...), added to
+     *                    this process's own; the broker login needs none: the server reads the same
+     *                    LEDGERLINE_BROKER_SERVER_PASSWORD as the broker this process starts (else both the demo default)
      */
     public LibertyServer(Path wlpHome, Map<String, String> environment, Path consoleLog) {
         this.wlpHome = wlpHome;
-        Map<String, String> withLogin = new HashMap<>(environment);
-        withLogin.putIfAbsent("LEDGERLINE_BROKER_USER", BrokerUser.SERVER.userName());
-        withLogin.putIfAbsent("LEDGERLINE_BROKER_PASSWORD", BrokerUser.SERVER.password());
-        this.environment = Map.copyOf(withLogin);
+        this.environment = Map.copyOf(environment);
         this.consoleLog = consoleLog;
     }
 

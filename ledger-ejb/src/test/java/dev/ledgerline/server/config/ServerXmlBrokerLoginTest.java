@@ -50,13 +50,13 @@ class ServerXmlBrokerLoginTest {
     void theDefaultLoginIsTheBrokersServerUserWithItsDemoPassword() {
         assertThat(variableDefaults)
                 .containsEntry("ledgerline.broker.user", BrokerUser.SERVER.userName())
-                .containsEntry("ledgerline.broker.password", BrokerUser.SERVER.demoPassword());
+                .containsEntry("ledgerline.broker.server.password", BrokerUser.SERVER.demoPassword());
     }
 
     @Test
     void theResourceAdapterLogsInWithTheVariables() {
         assertThat(adapterProperties.getAttribute("userName")).isEqualTo("${ledgerline.broker.user}");
-        assertThat(adapterProperties.getAttribute("password")).isEqualTo("${ledgerline.broker.password}");
+        assertThat(adapterProperties.getAttribute("password")).isEqualTo("${ledgerline.broker.server.password}");
     }
 
     @Test
