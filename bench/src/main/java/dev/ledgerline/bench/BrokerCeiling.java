@@ -25,6 +25,7 @@ import dev.ledgerline.harness.RunDirectory;
 import dev.ledgerline.ledger.check.InvariantResult;
 import dev.ledgerline.ledger.messaging.TransferMessages;
 import dev.ledgerline.ledger.messaging.TransferQueue;
+import dev.ledgerline.testkit.BrokerClients;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.BrokerProcess;
 
@@ -66,7 +67,7 @@ final class BrokerCeiling {
         try (BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"), ports.broker());
              // No prefetch, as the server's connection factories: a buffered message would wait in one
              // thread's consumer while another thread waits for it.
-             ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url() + "?consumerWindowSize=0")) {
+             ActiveMQConnectionFactory factory = BrokerClients.connectionFactory(broker.url() + "?consumerWindowSize=0")) {
             AtomicInteger remaining = new AtomicInteger(transfers);
             ExecutorService threads = Executors.newFixedThreadPool(consumers);
             Optional<SyncCounter> tracer = syncs == null ? Optional.empty()

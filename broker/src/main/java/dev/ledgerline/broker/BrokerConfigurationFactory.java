@@ -37,12 +37,11 @@ final class BrokerConfigurationFactory {
     private BrokerConfigurationFactory() {
     }
 
-    static Configuration create(Path dataDir, String host, int port, RedeliveryPolicy redelivery) throws Exception {
+    static Configuration create(Path dataDir, String host, int port, RedeliveryPolicy redelivery,
+                                BrokerSecurity security) throws Exception {
         Configuration config = new ConfigurationImpl()
                 .setName("ledgerline")
                 .setPersistenceEnabled(true)
-                // The acceptor is bound to loopback only; authentication would add nothing but passwords to manage.
-                .setSecurityEnabled(false)
                 // Management goes through the core management address (activemq.management); no MBean server.
                 .setJMXManagementEnabled(false)
                 // NIO behaves the same on every machine; ASYNCIO depends on libaio being installed.
@@ -59,6 +58,7 @@ final class BrokerConfigurationFactory {
             config.addAddressConfiguration(anycastQueue(queue.address()));
             config.addAddressConfiguration(anycastQueue(queue.deadLetterAddress()));
             config.addAddressSetting(queue.address(), redeliverySettings(redelivery, queue.deadLetterAddress()));
+            config.addAddressSetting(queue.deadLetterAddress(), deadLetterSettings(redelivery));
         }
         // A misspelt destination must fail the sender instead of silently collecting messages nobody reads.
         // Forbidding it for "transfers.#" alone is not enough: when "transfers.nope" does not exist, the JMS
@@ -69,6 +69,8 @@ final class BrokerConfigurationFactory {
         config.addAddressSetting(ALL_ADDRESSES, new AddressSettings()
                 .setAutoCreateAddresses(false)
                 .setAutoCreateQueues(false));
+        // Authentication and the grants per address; the users themselves go to the security manager.
+        security.applyTo(config);
         return config;
     }
 
@@ -85,6 +87,21 @@ final class BrokerConfigurationFactory {
                         .setAddress(name)
                         .setRoutingType(RoutingType.ANYCAST)
                         .setDurable(true));
+    }
+
+    /**
+     * A dead letter is redelivered until its consumer has recorded it, however long that takes. Artemis's
+     * default would drop it after 10 failed deliveries, there being no dead-letter address behind a dead-letter
+     * queue: a database outage of a few minutes would then lose dead letters, and their record, for good. The
+     * dead-letter consumers fail on nothing a message holds (they record it), so only an outage makes them
+     * fail; the waits between redeliveries are the transfer queues', so that the retries do not spin.
+     */
+    private static AddressSettings deadLetterSettings(RedeliveryPolicy redelivery) {
+        return new AddressSettings()
+                .setMaxDeliveryAttempts(-1)
+                .setRedeliveryDelay(redelivery.redeliveryDelayMillis())
+                .setRedeliveryMultiplier(redelivery.redeliveryMultiplier())
+                .setMaxRedeliveryDelay(redelivery.maxRedeliveryDelayMillis());
     }
 
     private static AddressSettings redeliverySettings(RedeliveryPolicy redelivery, String deadLetterAddress) {

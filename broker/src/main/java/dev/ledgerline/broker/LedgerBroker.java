@@ -44,7 +44,7 @@ public final class LedgerBroker implements Callable<Integer> {
     private Path dataDir;
 
     @Option(names = "--host", defaultValue = "127.0.0.1",
-            description = "Address the acceptor binds to (default ${DEFAULT-VALUE}). Security is off: keep it on loopback.")
+            description = "Address the acceptor binds to (default ${DEFAULT-VALUE}). Traffic is not encrypted: keep it on loopback.")
     private String host;
 
     @Option(names = "--port", defaultValue = "61616", description = "Acceptor port (default ${DEFAULT-VALUE}).")
@@ -88,8 +88,12 @@ public final class LedgerBroker implements Callable<Integer> {
         RedeliveryPolicy redelivery = redeliveryPolicy();
         Path data = Files.createDirectories(dataDir).toAbsolutePath();
 
+        // Passwords from the environment (LEDGERLINE_BROKER_*_PASSWORD), demo defaults where unset.
+        BrokerSecurity security = BrokerSecurity.fromEnvironment();
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ()
-                .setConfiguration(BrokerConfigurationFactory.create(data, host, port, redelivery));
+                .setConfiguration(BrokerConfigurationFactory.create(data, host, port, redelivery, security))
+                .setSecurityManager(security.securityManager());
+        security.logUsers();
         broker.start();
         ActiveMQServer server = broker.getActiveMQServer();
         try {

@@ -9,6 +9,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 import dev.ledgerline.harness.load.History;
 import dev.ledgerline.ledger.messaging.TransferQueue;
+import dev.ledgerline.testkit.BrokerClients;
 
 /**
  * Puts second copies of already-delivered idempotent messages on {@code transfers.idempotent}, as a relay that
@@ -24,7 +25,7 @@ final class DuplicateDelivery {
 
     static int sendCopies(String brokerUrl, History history, int copies) {
         int sent = 0;
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
+        try (ActiveMQConnectionFactory factory = BrokerClients.connectionFactory(brokerUrl);
              JMSContext context = factory.createContext()) {
             var queue = context.createQueue(TransferQueue.IDEMPOTENT.address());
             var producer = context.createProducer();

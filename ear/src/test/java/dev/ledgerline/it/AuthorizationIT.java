@@ -70,6 +70,7 @@ class AuthorizationIT {
                 get("settings", EVERYONE, 403),
                 get("invariants?settleSeconds=0", SEE_EVERYTHING, 403),
                 get("backlog", SEE_EVERYTHING, 403),
+                get("dead-letters", SEE_EVERYTHING, 403),
                 get("statistics", SEE_EVERYTHING, 403),
                 get("reports/drills", SEE_EVERYTHING, 403),
                 get("reports/bench", SEE_EVERYTHING, 403),

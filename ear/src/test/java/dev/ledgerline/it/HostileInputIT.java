@@ -317,6 +317,7 @@ class HostileInputIT {
         for (String value : List.of("abc", "-1", "-9223372036854775808", "9223372036854775807",
                 "9223372036854775808", "1e9", "1.5", "%00", "%27%20OR%201%3D1", "0x10", "86401")) {
             requests.add(get("invariants?settleSeconds=" + value));
+            requests.add(get("dead-letters?limit=" + value));
             if (!value.equals("86401") && !value.equals("-1")) {
                 requests.add(get("transfers?limit=" + value + "&x=%3Cscript%3E"));
             }
@@ -330,7 +331,7 @@ class HostileInputIT {
 
     private static void wrongMethods(List<Hostile> requests) {
         for (String path : List.of("accounts", "accounts/ACC-001", "transfers/00000000-0000-0000-0000-000000000000",
-                "invariants", "backlog", "statistics", "settings", "reports/drills", "reports/bench")) {
+                "invariants", "backlog", "dead-letters", "statistics", "settings", "reports/drills", "reports/bench")) {
             for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
                 requests.add(new Hostile(method + " " + path,
                         a -> a.request(method, path, VALID, "Content-Type", "application/json")));

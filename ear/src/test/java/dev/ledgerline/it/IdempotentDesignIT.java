@@ -19,7 +19,6 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.TextMessage;
 
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.ledgerline.ledger.messaging.TransferMessages;
 import dev.ledgerline.ledger.messaging.TransferQueue;
+import dev.ledgerline.testkit.BrokerClients;
 
 /**
  * What only the idempotent design has to prove: a message delivered twice changes nothing the second
@@ -59,7 +59,7 @@ class IdempotentDesignIT {
         long skippedBefore = api.statistics().getJsonNumber("duplicatesSkipped").longValue();
 
         // A second copy with the same message key, as a relay that died before marking its row would send.
-        try (var factory = new ActiveMQConnectionFactory(IntegrationSettings.brokerUrl());
+        try (var factory = BrokerClients.connectionFactory(IntegrationSettings.brokerUrl());
              JMSContext context = factory.createContext()) {
             TextMessage copy = context.createTextMessage(id.toString());
             copy.setStringProperty(TransferMessages.MESSAGE_KEY_PROPERTY, id.toString());

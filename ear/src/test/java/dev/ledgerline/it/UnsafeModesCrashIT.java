@@ -14,7 +14,6 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.TextMessage;
 
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.ledgerline.ledger.messaging.TransferMessages;
 import dev.ledgerline.ledger.messaging.TransferQueue;
+import dev.ledgerline.testkit.BrokerClients;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.LibertyServer;
 import dev.ledgerline.testkit.PostgresServer;
@@ -88,7 +88,7 @@ class UnsafeModesCrashIT {
     void aMessageThatKeepsFailingIsRedeliveredThenDeadLetteredAndConsumed() throws Exception {
         // A transfer id the ledger does not hold: the naive consumer fails on every delivery.
         UUID unknown = UUID.randomUUID();
-        try (var factory = new ActiveMQConnectionFactory(IntegrationSettings.brokerUrl());
+        try (var factory = BrokerClients.connectionFactory(IntegrationSettings.brokerUrl());
              JMSContext context = factory.createContext()) {
             TextMessage poison = context.createTextMessage(unknown.toString());
             poison.setStringProperty(TransferMessages.MESSAGE_KEY_PROPERTY, unknown.toString());

@@ -20,6 +20,8 @@ import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.activemq.artemis.api.core.management.ManagementHelper;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
 
+import dev.ledgerline.ledger.messaging.BrokerUser;
+
 /**
  * Looks into a running broker through the Artemis core client, so that a test can state what the broker holds
  * rather than what the application believes it sent: message counts, the queues that exist, and the XA
@@ -51,17 +53,24 @@ public final class BrokerInspector implements AutoCloseable {
         this.xaSession = xaSession;
     }
 
-    /** Connects to the broker at a core URL such as {@link BrokerProcess#url()}. */
+    /**
+     * Connects to the broker at a core URL such as {@link BrokerProcess#url()}, as the tools user: the one
+     * whose role may send management requests.
+     */
     public static BrokerInspector connect(String url) throws Exception {
         ServerLocator locator = ActiveMQClient.createServerLocator(url).setCallTimeout(CALL_TIMEOUT_MILLIS);
         ClientSessionFactory sessionFactory = null;
         try {
             sessionFactory = locator.createSessionFactory();
-            ClientSession session = sessionFactory.createSession();
+            BrokerUser user = BrokerUser.TOOLS;
+            // The flags are those of createSession() and createXASession(), which take no credentials.
+            ClientSession session = sessionFactory.createSession(user.userName(), user.password(),
+                    false, true, true, false, locator.getAckBatchSize());
             ClientRequestor management = new ClientRequestor(session, MANAGEMENT_ADDRESS);
             session.start();
-            return new BrokerInspector(locator, sessionFactory, session, management,
-                    sessionFactory.createXASession());
+            ClientSession xaSession = sessionFactory.createSession(user.userName(), user.password(),
+                    true, false, false, false, locator.getAckBatchSize());
+            return new BrokerInspector(locator, sessionFactory, session, management, xaSession);
         } catch (Exception e) {
             if (sessionFactory != null) {
                 sessionFactory.close();

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+
 /**
  * The Liberty server the build created, run as a child process by a test that needs to kill it: started
  * with {@code server run} in the foreground, so the test owns the process and every descendant, and can
@@ -27,6 +28,11 @@ public final class LibertyServer implements AutoCloseable {
     private final Path consoleLog;
     private Process process;
 
+    /**
+     * @param environment server.xml's variables in their environment form (LEDGERLINE_HTTP_PORT=...), added to
+     *                    this process's own; the broker login needs none: the server reads the same
+     *                    LEDGERLINE_BROKER_SERVER_PASSWORD as the broker this process starts (else both the demo default)
+     */
     public LibertyServer(Path wlpHome, Map<String, String> environment, Path consoleLog) {
         this.wlpHome = wlpHome;
         this.environment = Map.copyOf(environment);

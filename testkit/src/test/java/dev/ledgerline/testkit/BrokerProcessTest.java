@@ -42,7 +42,7 @@ class BrokerProcessTest {
     void sendsAndReceivesOnATransferQueue() throws Exception {
         try (BrokerProcess broker = BrokerProcess.start(tempDir, FreePort.pick());
              BrokerInspector inspector = BrokerInspector.connect(broker.url());
-             ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url())) {
+             ActiveMQConnectionFactory factory = BrokerClients.connectionFactory(broker.url())) {
 
             send(factory, XA_QUEUE, "transfer 1");
             await().atMost(COUNT_SETTLES).until(() -> inspector.messageCount(XA_QUEUE) == 1);
@@ -59,7 +59,7 @@ class BrokerProcessTest {
         try (BrokerProcess broker = BrokerProcess.start(tempDir, FreePort.pick(),
                 "--max-delivery-attempts", "3", "--redelivery-delay-ms", "20", "--max-redelivery-delay-ms", "50");
              BrokerInspector inspector = BrokerInspector.connect(broker.url());
-             ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url())) {
+             ActiveMQConnectionFactory factory = BrokerClients.connectionFactory(broker.url())) {
             send(factory, XA_QUEUE, "poison");
 
             try (JMSContext context = factory.createContext(JMSContext.SESSION_TRANSACTED);
@@ -81,7 +81,7 @@ class BrokerProcessTest {
     void refusesAMisnamedTransferQueueInsteadOfCreatingIt() throws Exception {
         try (BrokerProcess broker = BrokerProcess.start(tempDir, FreePort.pick());
              BrokerInspector inspector = BrokerInspector.connect(broker.url());
-             ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url())) {
+             ActiveMQConnectionFactory factory = BrokerClients.connectionFactory(broker.url())) {
 
             // By name, as an application would look a queue up through its session.
             assertThatThrownBy(() -> send(factory, "transfers.nope", "lost transfer"))
@@ -102,7 +102,7 @@ class BrokerProcessTest {
     void persistentMessageSurvivesSigkill() throws Exception {
         int port = FreePort.pick();
         try (BrokerProcess broker = BrokerProcess.start(tempDir, port);
-             ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url())) {
+             ActiveMQConnectionFactory factory = BrokerClients.connectionFactory(broker.url())) {
             send(factory, IDEMPOTENT_QUEUE, "survivor");
             broker.kill();
             assertThat(broker.isAlive()).isFalse();
@@ -110,7 +110,7 @@ class BrokerProcessTest {
 
         try (BrokerProcess restarted = BrokerProcess.start(tempDir, port);
              BrokerInspector inspector = BrokerInspector.connect(restarted.url());
-             ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(restarted.url())) {
+             ActiveMQConnectionFactory factory = BrokerClients.connectionFactory(restarted.url())) {
             assertThat(inspector.messageCount(IDEMPOTENT_QUEUE)).isEqualTo(1);
             assertThat(receive(factory, IDEMPOTENT_QUEUE)).isEqualTo("survivor");
         }
@@ -133,7 +133,7 @@ class BrokerProcessTest {
 
         try (BrokerProcess restarted = BrokerProcess.start(tempDir, port);
              BrokerInspector inspector = BrokerInspector.connect(restarted.url());
-             ActiveMQXAConnectionFactory factory = new ActiveMQXAConnectionFactory(restarted.url());
+             ActiveMQXAConnectionFactory factory = BrokerClients.xaConnectionFactory(restarted.url());
              XAJMSContext context = factory.createXAContext()) {
             assertThat(inspector.preparedTransactions()).extracting(BrokerProcessTest::describe)
                     .containsExactly(describe(xid));
@@ -175,7 +175,7 @@ class BrokerProcessTest {
 
     /** Leaves a persistent send prepared but not committed, as a transaction manager that crashed would. */
     private static void prepareSend(String url, Xid xid, String queue, String text) throws Exception {
-        try (ActiveMQXAConnectionFactory factory = new ActiveMQXAConnectionFactory(url);
+        try (ActiveMQXAConnectionFactory factory = BrokerClients.xaConnectionFactory(url);
              XAJMSContext context = factory.createXAContext()) {
             XAResource resource = context.getXAResource();
             resource.start(xid, XAResource.TMNOFLAGS);

@@ -153,7 +153,7 @@ final class PreloadCommand implements Callable<Integer> {
 
     /** Persistent sends, committed a batch at a time: the broker's synchronous write per commit is the cost. */
     private void send(List<Transfer> transfers) {
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(connection.brokerUrl);
+        try (ActiveMQConnectionFactory factory = connection.brokerFactory();
              JMSContext context = factory.createContext(JMSContext.SESSION_TRANSACTED)) {
             Queue queue = context.createQueue(TransferQueue.XA.address());
             JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);

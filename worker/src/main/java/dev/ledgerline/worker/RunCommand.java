@@ -100,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
         LOG.info("ledger schema migrated on " + database + " (" + migration.migrationsExecuted + " migrations applied now)");
 
         Path data = Files.createDirectories(dataDir).toAbsolutePath();
-        ActiveMQXAConnectionFactory broker = new ActiveMQXAConnectionFactory(connection.brokerUrl);
+        ActiveMQXAConnectionFactory broker = connection.xaBrokerFactory();
         // No prefetch: the broker counts a delivery for every message buffered in a consumer when its
         // connection dies, so with a window each crash would spend delivery attempts of messages this worker
         // never saw, and enough crashes would dead-letter transfers that never failed.
@@ -123,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
         start(new XaQueueConsumer("xa-dead-letters", tm, broker, deadLetters, database.xa(),
                 new DeadLetterEnding(clock), false, pollWaitMillis), pollers);
         LOG.info("started " + consumers + " XA consumers on " + queue + " and one on " + deadLetters
-                + " (broker " + connection.brokerUrl + ")");
+                + " (broker " + connection.brokerUrl + " as " + connection.brokerUserName() + ")");
 
         StatusServer status = httpPort == 0 ? null
                 : StatusServer.start(httpPort, nodeId, () -> pollers.alive() == pollers.started(), database.plain());

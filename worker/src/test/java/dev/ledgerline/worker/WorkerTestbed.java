@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
 
 import dev.ledgerline.ledger.check.InvariantChecker;
 import dev.ledgerline.ledger.check.InvariantReport;
+import dev.ledgerline.ledger.domain.DeadLetter;
 import dev.ledgerline.ledger.messaging.TransferQueue;
+import dev.ledgerline.ledger.store.DeadLetterStore;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.BrokerProcess;
 import dev.ledgerline.testkit.ObjectStoreContents;
@@ -132,6 +134,13 @@ final class WorkerTestbed implements AutoCloseable {
     InvariantReport checkInvariants() throws SQLException {
         try (Connection c = openDatabase()) {
             return new InvariantChecker(Clock.systemUTC()).check(c, Duration.ZERO);
+        }
+    }
+
+    /** The dead letters recorded, newest first: only while no worker holds the file. */
+    List<DeadLetter> deadLetters() throws SQLException {
+        try (Connection c = openDatabase()) {
+            return new DeadLetterStore().findRecent(c, 100);
         }
     }
 

@@ -13,7 +13,9 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 
 import dev.ledgerline.ledger.check.InvariantReport;
+import dev.ledgerline.ledger.domain.DeadLetterReason;
 import dev.ledgerline.ledger.messaging.TransferQueue;
+import dev.ledgerline.testkit.BrokerClients;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.WorkerProcess;
 
@@ -63,7 +65,7 @@ class WorkerXaIT {
     void aMessageThatNamesNoTransferEndsOnTheDeadLetterQueueAndIsConsumedThere() throws Exception {
         try (WorkerTestbed testbed = new WorkerTestbed("dead-letter")) {
             WorkerProcess worker = testbed.startWorker(Map.of(), 2);
-            try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(testbed.brokerUrl());
+            try (ActiveMQConnectionFactory factory = BrokerClients.connectionFactory(testbed.brokerUrl());
                  JMSContext context = factory.createContext(JMSContext.SESSION_TRANSACTED)) {
                 context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
                         .send(context.createQueue(TransferQueue.XA.address()), "not a transfer id");
@@ -71,10 +73,10 @@ class WorkerXaIT {
             }
 
             // Every delivery the broker allows fails (each rolled back), then the broker moves it; the
-            // dead-letter consumer takes it.
+            // dead-letter consumer takes it and records why.
             try (BrokerInspector inspector = BrokerInspector.connect(testbed.brokerUrl())) {
                 await().atMost(WorkerTestbed.DRAIN_TIMEOUT).untilAsserted(() -> {
-                    assertThat(worker.output()).contains("consumed a dead letter that is not a transfer message");
+                    assertThat(worker.output()).contains("recorded: UNREADABLE_BODY");
                     assertThat(inspector.messageCount(TransferQueue.XA.address())).isZero();
                     assertThat(inspector.messageCount(TransferQueue.XA.deadLetterAddress())).isZero();
                 });
@@ -85,6 +87,12 @@ class WorkerXaIT {
                     .hasSize(TransferQueue.DEFAULT_MAX_DELIVERY_ATTEMPTS);
             // Expected rejections are one WARNING line each, never a stack trace.
             assertThat(log).doesNotContain("\tat dev.ledgerline");
+            assertThat(testbed.deadLetters()).singleElement().satisfies(d -> {
+                assertThat(d.reason()).isEqualTo(DeadLetterReason.UNREADABLE_BODY);
+                assertThat(d.queue()).isEqualTo(TransferQueue.XA.deadLetterAddress());
+                assertThat(d.originalQueue()).isEqualTo(TransferQueue.XA.address());
+                assertThat(d.bodyExcerpt()).isEqualTo("not a transfer id");
+            });
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.ledgerline.harness.database.DatabaseUnderTest;
+import dev.ledgerline.ledger.messaging.BrokerUser;
 import dev.ledgerline.testkit.WorkerProcess;
 
 /**
@@ -50,8 +51,13 @@ public record WorkerCommandLine(DatabaseUnderTest db, String brokerUrl, Path log
         return WorkerProcess.start(log, systemProperties, runOptions);
     }
 
+    /**
+     * The broker login is the worker's own user; its password is not on the command line, where every user
+     * of the machine could read it: the worker reads it from LEDGERLINE_BROKER_WORKER_PASSWORD, which it
+     * inherits from this process as the broker that the same run started did, so the two agree.
+     */
     private List<String> connection() {
         return List.of("--db-url", db.jdbcUrl(), "--db-user", db.user(), "--db-password", db.password(),
-                "--broker-url", brokerUrl);
+                "--broker-url", brokerUrl, "--broker-user", BrokerUser.WORKER.userName());
     }
 }

@@ -14,14 +14,15 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 import dev.ledgerline.ledger.messaging.DeadLetters;
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.server.config.LedgerResources;
 import dev.ledgerline.server.observe.TransferLog;
 
 /**
- * Ends the idempotent transfers whose messages the broker gave up on ({@code transfers.idempotent.dlq}): FAILED
- * with the last recorded error, in a local transaction committed before the dead letter is acknowledged.
- * Ending a transfer twice is impossible (only a QUEUED transfer is ended), so a redelivered dead letter is
- * harmless.
+ * Ends the idempotent transfers whose messages the broker gave up on ({@code transfers.idempotent.dlq}): records
+ * the dead letter and ends its transfer FAILED with the last recorded error ({@link DeadLetters}), in a local
+ * transaction committed before the dead letter is acknowledged. A redelivered dead letter finds its record and
+ * changes nothing.
  */
 @MessageDriven(name = "IdempotentDeadLetterConsumer")
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -33,7 +34,7 @@ public class IdempotentDeadLetterConsumer implements MessageListener {
     @Inject
     TransferLog log;
 
-    private final DeadLetters ending = new DeadLetters(Clock.systemUTC());
+    private final DeadLetters ending = new DeadLetters(TransferQueue.IDEMPOTENT, Clock.systemUTC());
 
     @Override
     public void onMessage(Message message) {

@@ -45,7 +45,10 @@
  * </ol>
  * When a delivery fails: {@link dev.ledgerline.server.messaging.DeliveryFailedException} is noted by
  * {@link dev.ledgerline.server.messaging.FailedDeliveries}, the broker redelivers, and after the last attempt
- * {@link dev.ledgerline.server.idempotent.IdempotentDeadLetterConsumer} ends the transfer FAILED
- * ({@code dev.ledgerline.ledger.messaging.DeadLetters}).
+ * {@link dev.ledgerline.server.idempotent.IdempotentDeadLetterConsumer} records the dead letter and ends the
+ * transfer FAILED ({@code dev.ledgerline.ledger.messaging.DeadLetters},
+ * {@code dev.ledgerline.ledger.store.DeadLetterStore}; shown by {@code dev.ledgerline.web.rest.DeadLettersResource}).
+ * A message that names no transfer fails the same way
+ * ({@code dev.ledgerline.ledger.messaging.MalformedTransferMessageException}) and is only recorded.
  */
 package dev.ledgerline.server.idempotent;

@@ -18,9 +18,11 @@ import jakarta.ejb.TransactionAttributeType;
 import dev.ledgerline.ledger.check.InvariantChecker;
 import dev.ledgerline.ledger.check.InvariantReport;
 import dev.ledgerline.ledger.domain.Account;
+import dev.ledgerline.ledger.domain.DeadLetter;
 import dev.ledgerline.ledger.domain.LedgerEntry;
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.store.AccountStore;
+import dev.ledgerline.ledger.store.DeadLetterStore;
 import dev.ledgerline.ledger.store.LedgerEntryStore;
 import dev.ledgerline.ledger.store.TransferStore;
 import dev.ledgerline.server.config.LedgerResources;
@@ -36,6 +38,7 @@ public class LedgerQueries {
     private final AccountStore accounts = new AccountStore();
     private final TransferStore transfers = new TransferStore();
     private final LedgerEntryStore entries = new LedgerEntryStore();
+    private final DeadLetterStore deadLetters = new DeadLetterStore();
     private final InvariantChecker checker = new InvariantChecker(Clock.systemUTC());
 
     public List<Account> accounts() {
@@ -70,6 +73,11 @@ public class LedgerQueries {
     /** The newest transfers that touch an account the customer holds. */
     public List<Transfer> recentTransfersOf(String customer, int limit) {
         return read(c -> transfers.findRecentTouching(c, customer, limit));
+    }
+
+    /** The dead letters taken from every dead-letter queue, the newest first. */
+    public List<DeadLetter> recentDeadLetters(int limit) {
+        return read(c -> deadLetters.findRecent(c, limit));
     }
 
     public InvariantReport invariants(Duration settleTime) {

@@ -20,10 +20,11 @@ import dev.ledgerline.server.config.LedgerResources;
 import dev.ledgerline.server.observe.TransferLog;
 
 /**
- * Ends the unsafe-mode transfers whose messages the broker gave up on ({@code transfers.unsafe.dlq}): FAILED
- * with the last recorded error, in a local database transaction committed before the dead letter is
- * acknowledged (by committing the broker session, {@link TransactedReceive}), as the idempotent design's
- * dead-letter consumer does. Only a QUEUED transfer is ended, so a dead letter delivered twice is harmless.
+ * Ends the unsafe-mode transfers whose messages the broker gave up on ({@code transfers.unsafe.dlq}): records
+ * the dead letter and ends its transfer FAILED with the last recorded error ({@link DeadLetters}), in a local
+ * database transaction committed before the dead letter is acknowledged (by committing the broker session,
+ * {@link TransactedReceive}), as the idempotent design's dead-letter consumer does. A dead letter delivered
+ * twice finds its record and changes nothing.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -40,7 +41,7 @@ public class UnsafeDeadLetterProcessor {
     @Inject
     TransferLog log;
 
-    private final DeadLetters ending = new DeadLetters(Clock.systemUTC());
+    private final DeadLetters ending = new DeadLetters(TransferQueue.UNSAFE, Clock.systemUTC());
 
     /** @return false if no dead letter arrived within the wait */
     public boolean failNext(long waitMillis) {

@@ -2,7 +2,6 @@ package dev.ledgerline.server.unsafe;
 
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -24,6 +23,7 @@ import dev.ledgerline.ledger.apply.NaiveTransferApplier;
 import dev.ledgerline.ledger.apply.VersionedTransferApplier;
 import dev.ledgerline.ledger.crash.CrashPoint;
 import dev.ledgerline.ledger.crash.CrashPoints;
+import dev.ledgerline.ledger.domain.DeadLetterReason;
 import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.messaging.MalformedTransferMessageException;
 import dev.ledgerline.ledger.messaging.TransferMessages;
@@ -93,12 +93,13 @@ public class UnsafeTransferProcessor {
     private void handle(Message message, Session session) {
         try {
             UUID transferId = TransferMessages.transferId(message);
-            TransferMode mode = modeOf(message);
+            TransferMode mode = TransferMessages.mode(message);
             metrics.delivered(mode, TransferMessages.deliveryCount(message));
             switch (mode) {
                 case AT_MOST_ONCE -> acknowledgeThenApply(session, transferId);
                 case AT_LEAST_ONCE_NAIVE -> applyThenAcknowledge(session, transferId);
                 default -> throw new MalformedTransferMessageException(message.getJMSMessageID(),
+                        DeadLetterReason.WRONG_PROPERTY,
                         "mode " + mode.wireName() + " is not consumed from " + TransferQueue.UNSAFE.address());
             }
         } catch (JMSException | SQLException | RuntimeException e) {
@@ -127,15 +128,5 @@ public class UnsafeTransferProcessor {
         log.afterCommit(outcome.transfer());
         CrashPoints.reach(CrashPoint.UNSAFE_AFTER_COMMIT_BEFORE_ACK);
         session.commit();
-    }
-
-    private static TransferMode modeOf(Message message) throws JMSException {
-        String wireName = message.getStringProperty(TransferMessages.MODE_PROPERTY);
-        Optional<TransferMode> mode = TransferMode.fromWireName(wireName);
-        if (mode.isEmpty()) {
-            throw new MalformedTransferMessageException(message.getJMSMessageID(),
-                    "property " + TransferMessages.MODE_PROPERTY + " is '" + wireName + "', not a mode");
-        }
-        return mode.get();
     }
 }

@@ -15,6 +15,7 @@
  * ({@link dev.ledgerline.server.unsafe.TransactedReceive}) and acknowledges where its mode's flaw is, applying
  * with {@code dev.ledgerline.ledger.apply.VersionedTransferApplier} or
  * {@code dev.ledgerline.ledger.apply.NaiveTransferApplier}; the ledger entries as in the real designs.
- * {@link dev.ledgerline.server.unsafe.UnsafeDeadLetterProcessor} ends what the broker dead-letters.
+ * {@link dev.ledgerline.server.unsafe.UnsafeDeadLetterProcessor} records what the broker dead-letters and ends its
+ * transfer.
  */
 package dev.ledgerline.server.unsafe;

@@ -19,14 +19,15 @@ import jakarta.jms.Message;
 import jakarta.jms.Queue;
 
 import dev.ledgerline.ledger.messaging.DeadLetters;
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.server.config.LedgerResources;
 import dev.ledgerline.server.observe.TransferLog;
 
 /**
  * Ends the XA transfers whose messages the broker gave up on. The broker moves a message to
- * {@code transfers.xa.dlq} after its last failed delivery; this marks the transfer FAILED in the same XA
- * transaction as the consumption of the dead letter, so a transfer is never left QUEUED with no message
- * to drive it.
+ * {@code transfers.xa.dlq} after its last failed delivery; this records the dead letter and marks its transfer
+ * FAILED ({@link DeadLetters}) in the same XA transaction as the consumption of the dead letter, so a transfer
+ * is never left QUEUED with no message to drive it, and no dead letter goes unrecorded.
  */
 @Stateless
 public class XaDeadLetterProcessor {
@@ -43,7 +44,7 @@ public class XaDeadLetterProcessor {
     @Inject
     TransferLog log;
 
-    private final DeadLetters ending = new DeadLetters(Clock.systemUTC());
+    private final DeadLetters ending = new DeadLetters(TransferQueue.XA, Clock.systemUTC());
 
     /** @return false if no dead letter arrived within the wait */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)

@@ -3,6 +3,7 @@ package dev.ledgerline.server.xa;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -80,8 +81,11 @@ public class XaTransferProcessor {
     private void apply(Message message) {
         try {
             metrics.delivered(TransferMode.XA, TransferMessages.deliveryCount(message));
+            // Read before the connection is taken: a message that names no transfer fails without database
+            // work (why it is not moved to the dead-letter queue at once: MalformedTransferMessageException).
+            UUID transferId = TransferMessages.transferId(message);
             try (Connection c = dataSource.getConnection()) {
-                ApplyOutcome outcome = applier.apply(c, TransferMessages.transferId(message));
+                ApplyOutcome outcome = applier.apply(c, transferId);
                 if (!(outcome instanceof ApplyOutcome.AlreadyFinal)) {
                     log.afterCommit(outcome.transfer());
                 }

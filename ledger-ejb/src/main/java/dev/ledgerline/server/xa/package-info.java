@@ -34,8 +34,10 @@
  * </ol>
  * When a delivery fails: {@link dev.ledgerline.server.messaging.DeliveryFailedException} rolls both back and is
  * noted by {@link dev.ledgerline.server.messaging.FailedDeliveries}; after the last attempt
- * {@link dev.ledgerline.server.xa.XaDeadLetterProcessor} ends the transfer FAILED
- * ({@code dev.ledgerline.ledger.messaging.DeadLetters}). The standalone worker consumes the same queue with
+ * {@link dev.ledgerline.server.xa.XaDeadLetterProcessor} records the dead letter and ends the transfer FAILED
+ * ({@code dev.ledgerline.ledger.messaging.DeadLetters}, {@code dev.ledgerline.ledger.store.DeadLetterStore};
+ * shown by {@code dev.ledgerline.web.rest.DeadLettersResource}). A message that names no transfer fails the
+ * same way ({@code dev.ledgerline.ledger.messaging.MalformedTransferMessageException}) and is only recorded. The standalone worker consumes the same queue with
  * Narayana instead of Liberty: {@code dev.ledgerline.worker.consume.XaQueueConsumer} (module worker).
  */
 package dev.ledgerline.server.xa;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.ledgerline.ledger.domain.Account;
+import dev.ledgerline.ledger.domain.DeadLetter;
 import dev.ledgerline.ledger.domain.LedgerEntry;
 import dev.ledgerline.ledger.domain.Money;
 import dev.ledgerline.ledger.domain.Transfer;
@@ -48,6 +49,16 @@ public final class Views {
             return new TransferView(t.id(), t.idempotencyKey(), t.mode().wireName(), t.fromAccount(), t.toAccount(),
                     t.amount().toPlainString(), t.amount().currency().getCurrencyCode(), t.status().name(), t.reason(),
                     t.failedAttempts(), t.lastError(), t.createdAt(), t.completedAt());
+        }
+    }
+
+    /** A dead letter as recorded; its text fields were sanitized before they were stored. */
+    public record DeadLetterView(long id, String queue, String originalQueue, String brokerMessageId,
+                          UUID transferId, String reason, String detail, int deliveryCount, String bodyExcerpt,
+                          Instant receivedAt) {
+        public static DeadLetterView of(DeadLetter d) {
+            return new DeadLetterView(d.id(), d.queue(), d.originalQueue(), d.brokerMessageId(), d.transferId(),
+                    d.reason().name(), d.detail(), d.deliveryCount(), d.bodyExcerpt(), d.receivedAt());
         }
     }
 }

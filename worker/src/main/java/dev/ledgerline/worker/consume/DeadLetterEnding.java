@@ -11,11 +11,13 @@ import jakarta.jms.Message;
 
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.messaging.DeadLetters;
+import dev.ledgerline.ledger.messaging.TransferQueue;
 
 /**
- * Ends the transfers whose messages the broker gave up on: FAILED with a reason, in the same XA transaction
- * as the consumption of the dead letter, as the server's dead-letter processor does with the same
- * {@link DeadLetters} rule. A transfer is then never left QUEUED with no message to drive it.
+ * Takes the dead letters of {@code transfers.xa.dlq}: records each and ends its transfer FAILED with a reason,
+ * in the same XA transaction as the consumption of the dead letter, as the server's dead-letter processor does
+ * with the same {@link DeadLetters} rule. A transfer is then never left QUEUED with no message to drive it,
+ * and no dead letter goes unrecorded.
  */
 public final class DeadLetterEnding implements MessageHandler {
 
@@ -24,7 +26,7 @@ public final class DeadLetterEnding implements MessageHandler {
     private final DeadLetters deadLetters;
 
     public DeadLetterEnding(Clock clock) {
-        this.deadLetters = new DeadLetters(clock);
+        this.deadLetters = new DeadLetters(TransferQueue.XA, clock);
     }
 
     @Override
