@@ -6,7 +6,6 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -61,14 +60,15 @@ public class SessionResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response login(InputStream body) {
-        JsonObject json;
+        LoginRequestBody login;
         try {
-            json = JsonObjectBody.parse(body, "a login");
+            // A user name that is not a string is refused here too, naming it (it used to escape as a 500).
+            login = LoginRequestBody.of(JsonObjectBody.parse(body, "a login"));
         } catch (InvalidRequestBodyException e) {
             return Problem.field(e.status(), "Invalid login request", e.field(), e.getMessage());
         }
-        String user = JsonObjectBody.text(json, "username");
-        String password = JsonObjectBody.text(json, "password");
+        String user = login.username();
+        String password = login.password();
         if (user == null || user.isBlank()) {
             return Problem.field(Response.Status.BAD_REQUEST, "Invalid login request", "username", "is required");
         }

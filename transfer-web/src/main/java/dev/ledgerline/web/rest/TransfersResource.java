@@ -78,7 +78,7 @@ public class TransfersResource {
             return refused(Problem.field(Response.Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
                     "Content-Type", "must be application/json, not " + contentType));
         }
-        TransferRequestReader.Read read;
+        TransferRequestBody read;
         try {
             read = TransferRequestReader.read(body);
         } catch (InvalidRequestBodyException e) {
@@ -93,12 +93,12 @@ public class TransfersResource {
             return refused(Problem.field(Response.Status.FORBIDDEN, "Transfer refused", "mode",
                     "'" + read.mode() + "' is an unsafe demonstration mode; only an admin may use it"));
         }
-        String from = read.request().fromAccount();
+        String from = read.fromAccount();
         if (!caller.debitsAnyAccount() && from != null && !ledger.holds(caller.name(), from)) {
             return refused(Problem.field(Response.Status.FORBIDDEN, "Transfer refused", "fromAccount",
                     "is not an account of yours; you may debit only accounts you hold"));
         }
-        return submissions.submit(mode, read.request()).answer(
+        return submissions.submit(mode, read.toRequest()).answer(
                 created -> transfer(created.transfer(), Response.Status.ACCEPTED),
                 replayed -> transfer(replayed.transfer(), Response.Status.OK),
                 refusal -> refused(Problem.of(statusOf(refusal.problem()), "Transfer refused",
