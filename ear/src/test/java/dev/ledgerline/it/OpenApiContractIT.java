@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The API's contract as the server serves it at /openapi, to anyone: it lists every operation the code
@@ -45,8 +48,12 @@ class OpenApiContractIT {
     private static final String SESSION = "/api/session";
 
     private static OpenApiDocument fetched;
+    /** A transfer for the answers that show one. */
+    private static UUID transfer;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1, as a browser speaks over plain HTTP: with the default h2c upgrade, a run saw the UI page hang.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     @Deployment(testable = false)
     static EnterpriseArchive ledgerline() {
@@ -70,7 +77,7 @@ class OpenApiContractIT {
         for (var operation : document.operations()) {
             var security = document.security(operation);
             if (operation.path().equals(SESSION)) {
-                assertThat(security).as(operation.name() + " is open").contains(JsonValue.EMPTY_JSON_OBJECT);
+                assertThat(security).as(operation.name() + " is open").isEmpty();
             } else {
                 assertThat(security).as(operation.name() + " needs a login")
                         .contains(basic).doesNotContain(JsonValue.EMPTY_JSON_OBJECT);
@@ -105,6 +112,31 @@ class OpenApiContractIT {
         assertThat(document.json().getJsonObject("components").getJsonObject("schemas").getJsonObject("ProblemDocument")
                 .getJsonObject("properties").keySet()).containsExactlyInAnyOrder("type", "title", "status", "detail",
                 "field", "errors");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            /api/accounts           | accounts
+            /api/accounts/{id}      | accounts/ACC-001
+            /api/transfers          | transfers?limit=5
+            /api/transfers/{id}     | transfers/{transfer}
+            /api/settings           | settings
+            /api/statistics         | statistics
+            /api/invariants         | invariants
+            /api/backlog            | backlog
+            /api/session            | session
+            """)
+    void whatTheServerAnswersIsWhatTheDocumentDescribes(String path, String request) throws Exception {
+        LedgerApiClient api = new LedgerApiClient(IntegrationSettings.httpPort(), DemoUser.OLIVIA);
+        if (transfer == null) {
+            transfer = api.submitAccepted("ACC-001", "ACC-002", "1.00", "EUR");
+        }
+
+        var reply = api.get(request.replace("{transfer}", transfer.toString()));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        OpenApiDocument document = document();
+        assertThat(document.mismatches(reply.jsonArrayOrObject(), document.okSchema("GET", path), path)).isEmpty();
     }
 
     @Test

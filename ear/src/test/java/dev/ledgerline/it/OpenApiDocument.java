@@ -38,6 +38,48 @@ record OpenApiDocument(JsonObject json) {
         return own != null ? own : json.getJsonArray("security");
     }
 
+    /** The JSON schema of the operation's 200 answer. */
+    JsonObject okSchema(String method, String path) {
+        JsonObject operation = json.getJsonObject("paths").getJsonObject(path).getJsonObject(method.toLowerCase(Locale.ROOT));
+        return resolve(operation.getJsonObject("responses").get("200")).getJsonObject("content")
+                .getJsonObject("application/json").getJsonObject("schema");
+    }
+
+    /**
+     * Where the value differs from the schema: an object's field the schema does not name, or a required one
+     * it lacks, at any depth. Values of other types are not checked: JSON-B writes what the records hold.
+     */
+    List<String> mismatches(JsonValue value, JsonObject schema, String where) {
+        JsonObject resolved = schema.containsKey(REF) ? json.getJsonObject("components").getJsonObject("schemas")
+                .getJsonObject(schema.getString(REF).substring("#/components/schemas/".length())) : schema;
+        List<String> mismatches = new ArrayList<>();
+        if (value instanceof JsonArray array && resolved.containsKey("items")) {
+            for (int i = 0; i < array.size(); i++) {
+                mismatches.addAll(mismatches(array.get(i), resolved.getJsonObject("items"), where + "[" + i + "]"));
+            }
+        } else if (value instanceof JsonObject object && resolved.containsKey("properties")) {
+            JsonObject properties = resolved.getJsonObject("properties");
+            object.forEach((name, field) -> {
+                if (properties.containsKey(name)) {
+                    mismatches.addAll(mismatches(field, properties.getJsonObject(name), where + "." + name));
+                } else {
+                    mismatches.add(where + "." + name + " is not in the schema");
+                }
+            });
+            JsonArray required = resolved.getJsonArray("required");
+            if (required != null) {
+                required.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
+                        .filter(name -> !object.containsKey(name))
+                        .forEach(name -> mismatches.add(where + "." + name + " is required but missing"));
+            }
+        } else if (value instanceof JsonObject object && resolved.get("additionalProperties") instanceof JsonObject values) {
+            object.forEach((name, field) -> mismatches.addAll(mismatches(field, values, where + "." + name)));
+        } else if (value.getValueType() == JsonValue.ValueType.OBJECT || value.getValueType() == JsonValue.ValueType.ARRAY) {
+            mismatches.add(where + " is a " + value.getValueType() + " the schema does not describe");
+        }
+        return mismatches;
+    }
+
     /** The response object, through its $ref to the components when it has one. */
     JsonObject resolve(JsonValue response) {
         JsonObject object = response.asJsonObject();

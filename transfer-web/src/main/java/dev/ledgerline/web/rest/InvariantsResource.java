@@ -48,7 +48,7 @@ public class InvariantsResource {
                     + "holds, its number of violations and a detail.")
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = InvariantReport.class)))
+                    schema = @Schema(implementation = OperationViews.InvariantReportView.class)))
     @APIResponse(responseCode = "400", description = "settleSeconds out of range (field settleSeconds), or a "
             + "malformed Content-Type or Accept header", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "403", ref = LedgerApi.ROLE_FORBIDDEN)
@@ -65,6 +65,6 @@ public class InvariantsResource {
                     "must be between 0 and " + MAX_SETTLE_SECONDS);
         }
         InvariantReport report = ledger.invariants(Duration.ofSeconds(settleSeconds));
-        return Response.ok(report).build();
+        return Response.ok(OperationViews.InvariantReportView.of(report)).build();
     }
 }

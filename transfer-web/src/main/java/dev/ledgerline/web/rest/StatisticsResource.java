@@ -1,5 +1,6 @@
 package dev.ledgerline.web.rest;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -37,7 +38,7 @@ public class StatisticsResource {
     @Schema(name = "Statistics", description = "The application's meters per mode since the server started.")
     public record Statistics(
             @Schema(required = true, description = "By mode (xa, idempotent, ...).")
-            Map<String, TransferMetrics.ModeStatistics> modes) {
+            Map<String, OperationViews.ModeStatisticsView> modes) {
     }
 
     @GET
@@ -51,6 +52,8 @@ public class StatisticsResource {
     @APIResponse(responseCode = "401", ref = LedgerApi.UNAUTHORIZED)
     @APIResponse(responseCode = "500", ref = LedgerApi.SERVER_ERROR)
     public Statistics get() {
-        return new Statistics(metrics.snapshot());
+        Map<String, OperationViews.ModeStatisticsView> modes = new LinkedHashMap<>();
+        metrics.snapshot().forEach((mode, statistics) -> modes.put(mode, OperationViews.ModeStatisticsView.of(statistics)));
+        return new Statistics(modes);
     }
 }
