@@ -6,7 +6,6 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -19,6 +18,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.ledgerline.web.security.Caller;
 import dev.ledgerline.web.security.CrossSiteRequestFilter;
@@ -34,6 +43,10 @@ import dev.ledgerline.web.security.CrossSiteRequestFilter;
  * not a refusal. Tools need none of this: they send HTTP Basic credentials with every request.
  */
 @Path("/session")
+@Tag(name = "Session", description = "The web UI's login. Open to everyone: it is where one logs in.")
+// No login needed (web.xml leaves /api/session open): an empty list of requirements. (A login is used when
+// sent, but listing "none" beside the two logins takes an empty requirement, which Liberty's validator refuses.)
+@SecurityRequirements
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
@@ -47,10 +60,24 @@ public class SessionResource {
     Caller caller;
 
     /** Who is logged in; the token only to a caller with a session of the UI's own. */
-    public record SessionView(boolean authenticated, String user, List<String> roles, String csrfToken) {
+    @Schema(name = "Session", description = "Who is logged in.")
+    public record SessionView(
+            @Schema(required = true) boolean authenticated,
+            @Schema(description = "The user; absent without a login.", example = "ada") String user,
+            @Schema(required = true, description = "The user's roles (customer, operator, auditor, admin).")
+            List<String> roles,
+            @Schema(description = "The token a change made with the session cookie must send in X-CSRF-Token; "
+                    + "absent without a login.")
+            String csrfToken) {
     }
 
     @GET
+    @Operation(operationId = "getSession", summary = "Who is logged in",
+            description = "The caller's user, roles and CSRF token; authenticated false without a login (not 401).")
+    @APIResponse(responseCode = "200", description = "The session",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "400", ref = LedgerApi.BAD_HEADER)
+    @APIResponse(responseCode = "500", ref = LedgerApi.SERVER_ERROR)
     public SessionView get() {
         if (caller.name() == null) {
             return new SessionView(false, null, List.of(), null);
@@ -60,15 +87,32 @@ public class SessionResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "logIn", summary = "Log in (the web UI)",
+            description = "Checks the user name and password against the server's registry; Liberty then sets its "
+                    + "single-sign-on cookie (LtpaToken2) and a new session. Tools send HTTP Basic instead.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LoginRequestBody.class)))
+    @APIResponse(responseCode = "200", description = "Logged in: the new session",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "400", description = "username or password missing, a body that is not one flat JSON "
+            + "object, or a malformed header; field names the first at fault", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "401", description = "The user name or password is wrong (which one is not said)",
+            headers = @Header(name = "WWW-Authenticate", description = "Ledgerline-Session realm=\"Ledgerline\" (not "
+                    + "Basic, so that a browser shows no password dialog)", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "403", description = "Another site's request (Origin or Sec-Fetch-Site)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "413", description = "The body is larger than 16 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "500", ref = LedgerApi.SERVER_ERROR)
     public Response login(InputStream body) {
-        JsonObject json;
+        LoginRequestBody login;
         try {
-            json = JsonObjectBody.parse(body, "a login");
+            // A user name that is not a string is refused here too, naming it (it used to escape as a 500).
+            login = LoginRequestBody.of(JsonObjectBody.parse(body, "a login"));
         } catch (InvalidRequestBodyException e) {
             return Problem.field(e.status(), "Invalid login request", e.field(), e.getMessage());
         }
-        String user = JsonObjectBody.text(json, "username");
-        String password = JsonObjectBody.text(json, "password");
+        String user = login.username();
+        String password = login.password();
         if (user == null || user.isBlank()) {
             return Problem.field(Response.Status.BAD_REQUEST, "Invalid login request", "username", "is required");
         }
@@ -93,6 +137,13 @@ public class SessionResource {
     }
 
     @DELETE
+    @Operation(operationId = "logOut", summary = "Log out (the web UI)",
+            description = "Ends the session and the login; answers 204 with or without one.")
+    @APIResponse(responseCode = "204", description = "Logged out")
+    @APIResponse(responseCode = "400", ref = LedgerApi.BAD_HEADER)
+    @APIResponse(responseCode = "403", description = "A cookie login without the session's X-CSRF-Token, or another "
+            + "site's request (Origin or Sec-Fetch-Site)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "500", ref = LedgerApi.SERVER_ERROR)
     public Response logout() throws ServletException {
         String user = caller.name();
         endSession();

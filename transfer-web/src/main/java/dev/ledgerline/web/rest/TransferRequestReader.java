@@ -7,11 +7,8 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
-
-import dev.ledgerline.ledger.submit.TransferRequest;
-
 /**
- * Reads the body of {@code POST /api/transfers} into a {@link TransferRequest}, through {@link JsonObjectBody}
+ * Reads the body of {@code POST /api/transfers} into a {@link TransferRequestBody}, through {@link JsonObjectBody}
  * so that every way it can be wrong gets an answer that names the field, and so that amounts never pass
  * through a floating-point type.
  */
@@ -23,18 +20,15 @@ final class TransferRequestReader {
     private TransferRequestReader() {
     }
 
-    /** The requested mode, or null when the request does not name one. */
-    record Read(TransferRequest request, String mode) {
-    }
-
-    static Read read(InputStream body) {
+    /** The fields as sent, each null when absent; checking them is the ledger's (and the resource's, for mode). */
+    static TransferRequestBody read(InputStream body) {
         JsonObject json = JsonObjectBody.parse(body, "a transfer request");
-        return new Read(new TransferRequest(
+        return new TransferRequestBody(
                 JsonObjectBody.text(json, "fromAccount"),
                 JsonObjectBody.text(json, "toAccount"),
                 amount(json),
                 JsonObjectBody.text(json, "currency"),
-                JsonObjectBody.text(json, "idempotencyKey")),
+                JsonObjectBody.text(json, "idempotencyKey"),
                 JsonObjectBody.text(json, "mode"));
     }
 

@@ -25,6 +25,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.submit.RequestCheck;
 import dev.ledgerline.ledger.domain.Transfer;
@@ -47,6 +57,8 @@ import dev.ledgerline.web.security.Roles;
  * only from an account they hold (403 naming {@code fromAccount} otherwise; any account may be credited).
  */
 @Path("/transfers")
+@Tag(name = "Transfers", description = "Submitting transfers and following them; a customer sees only the "
+        + "transfers that touch an account they hold.")
 @RequestScoped
 @RolesAllowed({Roles.CUSTOMER, Roles.OPERATOR, Roles.AUDITOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
@@ -73,12 +85,35 @@ public class TransfersResource {
     @POST
     @RolesAllowed({Roles.CUSTOMER, Roles.OPERATOR, Roles.ADMIN})
     @Consumes(MediaType.WILDCARD)
-    public Response submit(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+    @Operation(operationId = "submitTransfer", summary = "Submit a transfer",
+            description = "Queues a transfer and answers at once: the money moves when a consumer applies it (follow "
+                    + "the Location). The same idempotencyKey again answers the same transfer; the body is at most "
+                    + "16 KiB of JSON, one flat object.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TransferRequestBody.class)))
+    @APIResponse(responseCode = "202", description = "Accepted: the new transfer, QUEUED", headers = @Header(name = "Location", description = "The transfer's URL, /api/transfers/{id}", schema = @Schema(type = SchemaType.STRING, format = "uri")), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.TransferView.class)))
+    @APIResponse(responseCode = "200", description = "This idempotencyKey was used before with the same details: "
+            + "that transfer, as it is now", headers = @Header(name = "Location", description = "The transfer's URL, /api/transfers/{id}", schema = @Schema(type = SchemaType.STRING, format = "uri")), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.TransferView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed: a field missing or malformed (amount not a positive "
+            + "decimal with the currency's decimals, an unknown currency code or mode, the same account twice), a body "
+            + "that is not one flat JSON object, or a malformed header; field names the first at fault", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "403", description = "The caller may not: an auditor; a customer debiting an account "
+            + "not theirs (field fromAccount); an unsafe mode for anyone but an admin (field mode); or a request "
+            + "that another site could have made (a cookie login without X-CSRF-Token, another Origin)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "413", description = "The body is larger than 16 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "415", description = "The Content-Type is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "422", description = "Well formed, but not for this ledger: an unknown account, a "
+            + "currency that is not the accounts', an idempotencyKey used before with other details, an unsafe "
+            + "mode this server does not enable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "401", ref = LedgerApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "500", ref = LedgerApi.SERVER_ERROR)
+    public Response submit(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           InputStream body) {
         if (contentType != null && !MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
             return refused(Problem.field(Response.Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
                     "Content-Type", "must be application/json, not " + contentType));
         }
-        TransferRequestReader.Read read;
+        TransferRequestBody read;
         try {
             read = TransferRequestReader.read(body);
         } catch (InvalidRequestBodyException e) {
@@ -93,12 +128,12 @@ public class TransfersResource {
             return refused(Problem.field(Response.Status.FORBIDDEN, "Transfer refused", "mode",
                     "'" + read.mode() + "' is an unsafe demonstration mode; only an admin may use it"));
         }
-        String from = read.request().fromAccount();
+        String from = read.fromAccount();
         if (!caller.debitsAnyAccount() && from != null && !ledger.holds(caller.name(), from)) {
             return refused(Problem.field(Response.Status.FORBIDDEN, "Transfer refused", "fromAccount",
                     "is not an account of yours; you may debit only accounts you hold"));
         }
-        return submissions.submit(mode, read.request()).answer(
+        return submissions.submit(mode, read.toRequest()).answer(
                 created -> transfer(created.transfer(), Response.Status.ACCEPTED),
                 replayed -> transfer(replayed.transfer(), Response.Status.OK),
                 refusal -> refused(Problem.of(statusOf(refusal.problem()), "Transfer refused",
@@ -125,7 +160,16 @@ public class TransfersResource {
 
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") String id) {
+    @Operation(operationId = "getTransfer", summary = "Get a transfer",
+            description = "A transfer and its status: QUEUED, then COMPLETED, REJECTED or FAILED.")
+    @APIResponse(responseCode = "200", description = "The transfer", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.TransferView.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID (field id), or a malformed header", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "404", description = "No such transfer, or (to a customer) none that touches an "
+            + "account of theirs", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "401", ref = LedgerApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "500", ref = LedgerApi.SERVER_ERROR)
+    public Response get(@Parameter(description = "The transfer's id", schema = @Schema(type = SchemaType.STRING,
+            format = "uuid")) @PathParam("id") String id) {
         UUID transferId;
         try {
             transferId = UUID.fromString(id);
@@ -139,7 +183,19 @@ public class TransfersResource {
     }
 
     @GET
-    public List<Views.TransferView> recent(@QueryParam("limit") @DefaultValue("50") int limit) {
+    @Operation(operationId = "listTransfers", summary = "List the newest transfers",
+            description = "The newest transfers the caller may see, newest first.")
+    @APIResponse(responseCode = "200", description = "The transfers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Views.TransferView.class)))
+    @APIResponse(responseCode = "400", ref = LedgerApi.BAD_HEADER)
+    @APIResponse(responseCode = "404", description = "limit is not an integer (Jakarta REST answers a query parameter "
+            + "it cannot convert with 404)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "401", ref = LedgerApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "500", ref = LedgerApi.SERVER_ERROR)
+    public List<Views.TransferView> recent(@Parameter(description = "How many; below 1 counts as 1, above 500 as 500",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50"))
+            @QueryParam("limit") @DefaultValue("50") int limit) {
         int bounded = Math.max(1, Math.min(limit, MAX_LIST));
         var transfers = caller.seesEverything() ? ledger.recentTransfers(bounded)
                 : ledger.recentTransfersOf(caller.name(), bounded);

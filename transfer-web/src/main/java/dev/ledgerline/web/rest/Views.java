@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.ledgerline.ledger.domain.Account;
 import dev.ledgerline.ledger.domain.DeadLetter;
 import dev.ledgerline.ledger.domain.LedgerEntry;
@@ -16,22 +18,48 @@ import dev.ledgerline.ledger.domain.Transfer;
  */
 public final class Views {
 
+    private static final String MONEY = "a decimal string in major units, exact (never a float).";
+    private static final String MONEY_PATTERN = "^-?[0-9]+(\\.[0-9]+)?$";
+
     private Views() {
     }
 
-    public record AccountView(String id, String owner, String currency, String balance, String floor, long version,
-                       Instant updatedAt) {
+    @Schema(name = "Account", description = "An account and its balance.")
+    public record AccountView(
+            @Schema(required = true, example = "ACC-001") String id,
+            @Schema(required = true, example = "Ada") String owner,
+            @Schema(required = true, description = "ISO 4217 code.", example = "EUR") String currency,
+            @Schema(required = true, description = MONEY, pattern = MONEY_PATTERN, example = "987.66") String balance,
+            @Schema(required = true, description = "The lowest balance allowed; " + MONEY, pattern = MONEY_PATTERN,
+                    example = "0.00") String floor,
+            @Schema(required = true, description = "Raised by every change of the balance.") long version,
+            @Schema(required = true) Instant updatedAt) {
         public static AccountView of(Account a) {
             return new AccountView(a.id(), a.owner(), a.currency().getCurrencyCode(), a.balance().toPlainString(),
                     new Money(a.floorMinor(), a.currency()).toPlainString(), a.version(), a.updatedAt());
         }
     }
 
-    public record EntryView(long id, UUID transferId, String amount, Instant createdAt) {
+    @Schema(name = "LedgerEntry", description = "One change of an account's balance, made by one transfer.")
+    public record EntryView(
+            @Schema(required = true) long id,
+            @Schema(required = true) UUID transferId,
+            @Schema(required = true, description = "Negative for a debit; " + MONEY, pattern = MONEY_PATTERN,
+                    example = "-12.34") String amount,
+            @Schema(required = true) Instant createdAt) {
     }
 
-    public record AccountDetailView(String id, String owner, String currency, String balance, String floor, long version,
-                             Instant updatedAt, List<EntryView> entries) {
+    @Schema(name = "AccountDetail", description = "An account with its ledger entries, newest first (at most 100).")
+    public record AccountDetailView(
+            @Schema(required = true, example = "ACC-001") String id,
+            @Schema(required = true, example = "Ada") String owner,
+            @Schema(required = true, description = "ISO 4217 code.", example = "EUR") String currency,
+            @Schema(required = true, description = MONEY, pattern = MONEY_PATTERN, example = "987.66") String balance,
+            @Schema(required = true, description = "The lowest balance allowed; " + MONEY, pattern = MONEY_PATTERN,
+                    example = "0.00") String floor,
+            @Schema(required = true, description = "Raised by every change of the balance.") long version,
+            @Schema(required = true) Instant updatedAt,
+            @Schema(required = true) List<EntryView> entries) {
         public static AccountDetailView of(Account a, List<LedgerEntry> entries) {
             AccountView v = AccountView.of(a);
             return new AccountDetailView(v.id(), v.owner(), v.currency(), v.balance(), v.floor(), v.version(),
@@ -42,9 +70,23 @@ public final class Views {
         }
     }
 
-    public record TransferView(UUID id, String idempotencyKey, String mode, String fromAccount, String toAccount,
-                        String amount, String currency, String status, String reason, int failedDeliveries,
-                        String lastError, Instant createdAt, Instant completedAt) {
+    @Schema(name = "Transfer", description = "A transfer and where it is: QUEUED until a consumer applies it, then "
+            + "COMPLETED, REJECTED (by the ledger's rules: reason says which) or FAILED (dead-lettered).")
+    public record TransferView(
+            @Schema(required = true) UUID id,
+            @Schema(required = true, example = "3f0c8e0a-1b7e-4c54-9a53-0d6f1d2b7c11") String idempotencyKey,
+            @Schema(required = true, enumeration = {"xa", "idempotent", "at-most-once", "at-least-once-naive"})
+            String mode,
+            @Schema(required = true, example = "ACC-001") String fromAccount,
+            @Schema(required = true, example = "ACC-002") String toAccount,
+            @Schema(required = true, description = MONEY, pattern = MONEY_PATTERN, example = "12.34") String amount,
+            @Schema(required = true, description = "ISO 4217 code.", example = "EUR") String currency,
+            @Schema(required = true, enumeration = {"QUEUED", "COMPLETED", "REJECTED", "FAILED"}) String status,
+            @Schema(nullable = true, description = "Why it was REJECTED or FAILED.") String reason,
+            @Schema(required = true, description = "Deliveries that failed before the last one.") int failedDeliveries,
+            @Schema(nullable = true, description = "The last delivery failure, if any.") String lastError,
+            @Schema(required = true) Instant createdAt,
+            @Schema(nullable = true, description = "When it reached its final status.") Instant completedAt) {
         public static TransferView of(Transfer t) {
             return new TransferView(t.id(), t.idempotencyKey(), t.mode().wireName(), t.fromAccount(), t.toAccount(),
                     t.amount().toPlainString(), t.amount().currency().getCurrencyCode(), t.status().name(), t.reason(),
