@@ -10,6 +10,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.ledgerline.server.query.LedgerQueries;
 import dev.ledgerline.web.security.Roles;
 
@@ -20,6 +28,7 @@ import dev.ledgerline.web.security.Roles;
  * letter may name any account.
  */
 @Path("/dead-letters")
+@Tag(name = "Operations", description = "What an operator or auditor watches: invariants, backlog, statistics, reports.")
 @RequestScoped
 @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,7 +42,21 @@ public class DeadLettersResource {
     LedgerQueries ledger;
 
     @GET
-    public Response recent(@QueryParam("limit") String limit) {
+    @Operation(operationId = "listDeadLetters", summary = "List the dead letters",
+            description = "Every message taken from a dead-letter queue, the newest first, with why it could not "
+                    + "be applied.")
+    @APIResponse(responseCode = "200", description = "The dead letters",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Views.DeadLetterView.class)))
+    @APIResponse(responseCode = "400", description = "limit is not a whole number from 1 to 500 (field limit), or a "
+            + "malformed Content-Type or Accept header", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "403", ref = LedgerApi.ROLE_FORBIDDEN)
+    @APIResponse(responseCode = "401", ref = LedgerApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "500", ref = LedgerApi.SERVER_ERROR)
+    public Response recent(@Parameter(description = "How many, from 1 to 500 (default 50)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50"))
+            @QueryParam("limit") String limit) {
         int count;
         try {
             count = limit == null ? DEFAULT_LIMIT : Integer.parseInt(limit);

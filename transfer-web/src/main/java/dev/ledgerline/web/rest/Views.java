@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.ledgerline.ledger.domain.Account;
 import dev.ledgerline.ledger.domain.DeadLetter;
+import dev.ledgerline.ledger.domain.DeadLetterReason;
 import dev.ledgerline.ledger.domain.LedgerEntry;
 import dev.ledgerline.ledger.domain.Money;
 import dev.ledgerline.ledger.domain.Transfer;
@@ -95,9 +96,22 @@ public final class Views {
     }
 
     /** A dead letter as recorded; its text fields were sanitized before they were stored. */
-    public record DeadLetterView(long id, String queue, String originalQueue, String brokerMessageId,
-                          UUID transferId, String reason, String detail, int deliveryCount, String bodyExcerpt,
-                          Instant receivedAt) {
+    @Schema(name = "DeadLetter", description = "A message taken from a dead-letter queue, and why it could not be applied.")
+    public record DeadLetterView(
+            @Schema(required = true) long id,
+            @Schema(required = true, description = "The dead-letter queue it was taken from.", example = "transfers.xa.dlq")
+            String queue,
+            @Schema(description = "The queue the broker dead-lettered it from; absent when it was sent straight to the dead-letter queue.")
+            String originalQueue,
+            @Schema(description = "The broker's message id, when the message had one.") String brokerMessageId,
+            @Schema(description = "The transfer it named, when it named one.") UUID transferId,
+            // Described by the enum itself, so that a new reason is in the document the day it is in the code.
+            @Schema(required = true, implementation = DeadLetterReason.class) String reason,
+            @Schema(description = "The reason in words.") String detail,
+            @Schema(required = true, description = "Deliveries before it was dead-lettered.") int deliveryCount,
+            @Schema(description = "At most 100 characters of a text body, anything but printable ASCII and <>&\"'`\\ replaced by ?.")
+            String bodyExcerpt,
+            @Schema(required = true) Instant receivedAt) {
         public static DeadLetterView of(DeadLetter d) {
             return new DeadLetterView(d.id(), d.queue(), d.originalQueue(), d.brokerMessageId(), d.transferId(),
                     d.reason().name(), d.detail(), d.deliveryCount(), d.bodyExcerpt(), d.receivedAt());
