@@ -94,8 +94,15 @@ public class CrossSiteRequestFilter extends HttpFilter {
     }
 
     /** scheme://host[:port] as the browser addressed this server (the Host header). */
+    /**
+     * From the name and port the container read off the request, not from a Host header: an HTTP/2 request
+     * (which browsers speak over HTTPS wherever the server offers it) has none, only :authority.
+     */
     private static String ownOrigin(HttpServletRequest request) {
-        return request.getScheme() + "://" + request.getHeader("Host");
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        boolean defaultPort = scheme.equals("https") ? port == 443 : scheme.equals("http") && port == 80;
+        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
     }
 
     private static void refuse(HttpServletResponse response, String header, String message) throws IOException {
