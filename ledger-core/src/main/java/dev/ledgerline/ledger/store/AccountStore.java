@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +32,7 @@ public final class AccountStore {
 
     public List<Account> findAll(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM account ORDER BY id")) {
-            return readAll(ps);
+            return Sql.findAll(ps, AccountStore::read);
         }
     }
 
@@ -44,7 +43,7 @@ public final class AccountStore {
                 WHERE id IN (SELECT account_id FROM customer_account WHERE customer = ?)
                 ORDER BY id""")) {
             ps.setString(1, customer);
-            return readAll(ps);
+            return Sql.findAll(ps, AccountStore::read);
         }
     }
 
@@ -57,16 +56,6 @@ public final class AccountStore {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
-        }
-    }
-
-    private static List<Account> readAll(PreparedStatement ps) throws SQLException {
-        try (ResultSet rs = ps.executeQuery()) {
-            List<Account> accounts = new ArrayList<>();
-            while (rs.next()) {
-                accounts.add(read(rs));
-            }
-            return accounts;
         }
     }
 

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -62,13 +61,7 @@ public final class DeadLetterStore {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT " + COLUMNS + " FROM dead_letter ORDER BY received_at DESC, id DESC FETCH FIRST ? ROWS ONLY")) {
             ps.setInt(1, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<DeadLetter> found = new ArrayList<>();
-                while (rs.next()) {
-                    found.add(read(rs));
-                }
-                return found;
-            }
+            return Sql.findAll(ps, DeadLetterStore::read);
         }
     }
 

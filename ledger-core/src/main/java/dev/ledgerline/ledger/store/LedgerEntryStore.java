@@ -2,10 +2,8 @@ package dev.ledgerline.ledger.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,14 +35,8 @@ public final class LedgerEntryStore {
                  FETCH FIRST ? ROWS ONLY""")) {
             ps.setString(1, accountId);
             ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<LedgerEntry> entries = new ArrayList<>();
-                while (rs.next()) {
-                    entries.add(new LedgerEntry(rs.getLong("id"), rs.getObject("transfer_id", UUID.class),
-                            rs.getString("account_id"), rs.getLong("amount_minor"), Sql.getInstant(rs, "created_at")));
-                }
-                return entries;
-            }
+            return Sql.findAll(ps, rs -> new LedgerEntry(rs.getLong("id"), rs.getObject("transfer_id", UUID.class),
+                    rs.getString("account_id"), rs.getLong("amount_minor"), Sql.getInstant(rs, "created_at")));
         }
     }
 }

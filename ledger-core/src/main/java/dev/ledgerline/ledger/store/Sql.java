@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The few conversions and the one look-up every store needs between JDBC and the domain's types. */
@@ -28,6 +30,17 @@ final class Sql {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
             }
+        }
+    }
+
+    /** Runs the prepared query, its parameters set, and reads every row. */
+    static <T> List<T> findAll(PreparedStatement ps, RowReader<T> reader) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(reader.read(rs));
+            }
+            return rows;
         }
     }
 

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +73,7 @@ public final class TransferStore {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT " + COLUMNS + " FROM transfer ORDER BY created_at DESC, id FETCH FIRST ? ROWS ONLY")) {
             ps.setInt(1, limit);
-            return readAll(ps);
+            return Sql.findAll(ps, TransferStore::read);
         }
     }
 
@@ -88,17 +87,7 @@ public final class TransferStore {
             ps.setString(1, customer);
             ps.setString(2, customer);
             ps.setInt(3, limit);
-            return readAll(ps);
-        }
-    }
-
-    private static List<Transfer> readAll(PreparedStatement ps) throws SQLException {
-        try (ResultSet rs = ps.executeQuery()) {
-            List<Transfer> transfers = new ArrayList<>();
-            while (rs.next()) {
-                transfers.add(read(rs));
-            }
-            return transfers;
+            return Sql.findAll(ps, TransferStore::read);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ledgerline.web.rest;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -48,6 +49,17 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
                 @APIResponse(name = LedgerApi.SERVER_ERROR, description = "An unexpected failure; the server log "
                         + "has the details",
                         content = @Content(mediaType = Problem.MEDIA_TYPE,
+                                schema = @Schema(implementation = ProblemDocument.class))),
+                @APIResponse(name = LedgerApi.REPORT, description = "The report, as its tool wrote it",
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                schema = @Schema(type = SchemaType.OBJECT, description = "The tool's report.json, unchanged"))),
+                @APIResponse(name = LedgerApi.NO_REPORT, description = "No report yet (no path configured, or no "
+                        + "file there)",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE,
+                                schema = @Schema(implementation = ProblemDocument.class))),
+                @APIResponse(name = LedgerApi.REPORT_UNREADABLE, description = "The report is larger than 1 MiB or "
+                        + "unreadable, or another unexpected failure",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE,
                                 schema = @Schema(implementation = ProblemDocument.class)))
         }))
 @SecuritySchemes({
@@ -70,4 +82,7 @@ public class LedgerApi extends Application {
     static final String UNAUTHORIZED = "Unauthorized";
     static final String ROLE_FORBIDDEN = "RoleForbidden";
     static final String SERVER_ERROR = "ServerError";
+    static final String REPORT = "Report";
+    static final String NO_REPORT = "NoReport";
+    static final String REPORT_UNREADABLE = "ReportUnreadable";
 }

@@ -14,11 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 import dev.ledgerline.server.config.LedgerSettings;
 import dev.ledgerline.web.security.Roles;
@@ -45,16 +42,12 @@ public class ReportsResource {
     @Path("/drills")
     @Operation(operationId = "getDrillReport", summary = "Get the latest crash drill report",
             description = "The report.json of the latest crash drill, from the path ledgerline.report.drills names.")
-    @APIResponse(responseCode = "200", description = "The report, as its tool wrote it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.OBJECT, description = "The tool's report.json, unchanged")))
+    @APIResponse(responseCode = "200", ref = LedgerApi.REPORT)
     @APIResponse(responseCode = "400", ref = LedgerApi.BAD_HEADER)
     @APIResponse(responseCode = "403", ref = LedgerApi.ROLE_FORBIDDEN)
-    @APIResponse(responseCode = "404", description = "No report yet (no path configured, or no file there)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "404", ref = LedgerApi.NO_REPORT)
     @APIResponse(responseCode = "401", ref = LedgerApi.UNAUTHORIZED)
-    @APIResponse(responseCode = "500", description = "The report is larger than 1 MiB or unreadable, or another "
-            + "unexpected failure", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "500", ref = LedgerApi.REPORT_UNREADABLE)
     public Response drills() {
         return report("drill", settings.drillReport());
     }
@@ -63,16 +56,12 @@ public class ReportsResource {
     @Path("/bench")
     @Operation(operationId = "getBenchReport", summary = "Get the latest benchmark report",
             description = "The report.json of the latest benchmark, from the path ledgerline.report.bench names.")
-    @APIResponse(responseCode = "200", description = "The report, as its tool wrote it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.OBJECT, description = "The tool's report.json, unchanged")))
+    @APIResponse(responseCode = "200", ref = LedgerApi.REPORT)
     @APIResponse(responseCode = "400", ref = LedgerApi.BAD_HEADER)
     @APIResponse(responseCode = "403", ref = LedgerApi.ROLE_FORBIDDEN)
-    @APIResponse(responseCode = "404", description = "No report yet (no path configured, or no file there)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "404", ref = LedgerApi.NO_REPORT)
     @APIResponse(responseCode = "401", ref = LedgerApi.UNAUTHORIZED)
-    @APIResponse(responseCode = "500", description = "The report is larger than 1 MiB or unreadable, or another "
-            + "unexpected failure", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "500", ref = LedgerApi.REPORT_UNREADABLE)
     public Response bench() {
         return report("benchmark", settings.benchReport());
     }
