@@ -98,10 +98,14 @@ class UnsafeModesCrashIT {
         }
 
         // Each failed delivery is recovered (not acknowledged), so the broker delivers it again until its
-        // limit, moves it to the dead-letter queue, and the dead-letter consumer takes it from there.
-        await("the poison message is redelivered, dead-lettered and consumed").atMost(DEADLINE)
-                .until(() -> Files.readString(consoleLog())
-                        .contains("dead letter for transfer " + unknown + ", which the ledger does not hold"));
+        // limit, moves it to the dead-letter queue, and the dead-letter consumer takes it from there and
+        // records why, which the API shows.
+        await("the poison message is redelivered, dead-lettered, consumed and recorded").atMost(DEADLINE)
+                .until(() -> API.get("dead-letters?limit=500").jsonArrayOrObject().asJsonArray().stream()
+                        .map(v -> v.asJsonObject())
+                        .anyMatch(d -> unknown.toString().equals(d.getString("transferId", null))
+                                && "UNKNOWN_TRANSFER".equals(d.getString("reason"))
+                                && TransferQueue.UNSAFE.deadLetterAddress().equals(d.getString("queue"))));
         String log = Files.readString(consoleLog());
         assertThat(log).contains("delivery 1 of transfer " + unknown + " rolled back");
         assertThat(log).contains("delivery 2 of transfer " + unknown + " rolled back");
