@@ -40,6 +40,13 @@ public final class PostgresServer implements AutoCloseable {
     public static final String USER = "ledgerline";
     public static final String PASSWORD = "ledgerline";
     public static final String DATABASE = "ledger";
+    /**
+     * The schema a cluster's Liberty servers keep their transaction logs in (topology-cluster.xml). Outside the
+     * ledger's own schema, because Liberty creates its tables when it starts, before the application migrates,
+     * and Flyway refuses to migrate a schema that holds tables it did not make; and it must exist before the
+     * first server starts, because Liberty creates tables but not schemas.
+     */
+    public static final String TRANSACTION_LOG_SCHEMA = "transaction_log";
     /** Overrides where the PostgreSQL programs are, e.g. {@code /usr/lib/postgresql/15/bin}. */
     public static final String BIN_DIR_PROPERTY = "ledgerline.postgres.bin";
 
@@ -231,19 +238,23 @@ public final class PostgresServer implements AutoCloseable {
         return probe.exitValue() == 0;
     }
 
-    /** Creates role and database unless they exist, through psql on the unix socket as the superuser. */
+    /**
+     * Creates role, database and the transaction-log schema unless they exist, through psql on the unix socket
+     * as the superuser.
+     */
     private void createRoleAndDatabase() throws IOException, InterruptedException {
-        if (psql(SUPERUSER, "SELECT 1 FROM pg_roles WHERE rolname = '" + USER + "'").isBlank()) {
-            psql(SUPERUSER, "CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
+        if (psql(SUPERUSER, "postgres", "SELECT 1 FROM pg_roles WHERE rolname = '" + USER + "'").isBlank()) {
+            psql(SUPERUSER, "postgres", "CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
         }
-        if (psql(SUPERUSER, "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'").isBlank()) {
-            psql(SUPERUSER, "CREATE DATABASE " + DATABASE + " OWNER " + USER);
+        if (psql(SUPERUSER, "postgres", "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'").isBlank()) {
+            psql(SUPERUSER, "postgres", "CREATE DATABASE " + DATABASE + " OWNER " + USER);
         }
+        psql(SUPERUSER, DATABASE, "CREATE SCHEMA IF NOT EXISTS " + TRANSACTION_LOG_SCHEMA + " AUTHORIZATION " + USER);
     }
 
-    private String psql(String user, String sql) throws IOException, InterruptedException {
+    private String psql(String user, String database, String sql) throws IOException, InterruptedException {
         return runToCompletion(List.of(binDir.resolve("psql").toString(), "-h", socketDir().toString(),
-                "-p", Integer.toString(port), "-U", user, "-d", "postgres", "-X", "-v", "ON_ERROR_STOP=1", "-tA",
+                "-p", Integer.toString(port), "-U", user, "-d", database, "-X", "-v", "ON_ERROR_STOP=1", "-tA",
                 "-c", sql));
     }
 
