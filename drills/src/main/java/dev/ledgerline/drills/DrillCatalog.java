@@ -14,18 +14,20 @@ import dev.ledgerline.ledger.domain.TransferMode;
 
 /**
  * The drill matrix of docs/design.md (its crash-point matrix), one {@link Drill} a cell: every XA point in Liberty and in the worker on
- * both databases, every idempotent point in Liberty on both databases, a broker kill, a duplicate delivery,
+ * both databases, every XA point in one server of a two-server cluster (PostgreSQL only), every idempotent point in Liberty on both databases, a broker kill, a duplicate delivery,
  * and the two unsafe controls that must fail. {@link #matrix} is one database's part of it: the default
  * database's is the gate, H2's a demonstration of what H2 cannot hold under load.
  */
 public final class DrillCatalog {
 
     /** The subset in the README's Tests command, on the default database: one XA point after the decision, one
-     *  idempotent point between commit and acknowledgement, one broker kill. */
+     *  idempotent point between commit and acknowledgement, one broker kill, and a cluster server halted after
+     *  the decision, whose peer must commit what it left. */
     public static final List<String> LITE = List.of(
             "liberty.postgresql.xa.after-decision-before-commit",
             "liberty.postgresql.idempotent.after-db-commit-before-ack",
-            "broker.postgresql.kill-under-load");
+            "broker.postgresql.kill-under-load",
+            "cluster.postgresql.xa.after-decision-before-commit");
 
     private static final ModeMix XA = ModeMix.only(TransferMode.XA);
     private static final ModeMix IDEMPOTENT = ModeMix.only(TransferMode.IDEMPOTENT);
@@ -49,6 +51,14 @@ public final class DrillCatalog {
             for (CrashPoint p : CrashPoint.values()) {
                 if (p.design() == CrashPoint.Design.IDEMPOTENT) {
                     drills.add(crash(Victim.LIBERTY, db, IDEMPOTENT, p, Set.of(), idempotentLesson(p)));
+                }
+            }
+            // A cluster keeps its transaction logs in PostgreSQL (topology-cluster.xml): no cluster on H2.
+            if (db == Database.POSTGRESQL) {
+                for (CrashPoint p : CrashPoint.values()) {
+                    if (p.design() == CrashPoint.Design.XA) {
+                        drills.add(crash(Victim.CLUSTER_SERVER, db, XA, p, Set.of(), peerLesson(p)));
+                    }
                 }
             }
             drills.add(new Drill("liberty." + db.label() + ".idem.duplicate-delivery", Victim.LIBERTY, db, IDEMPOTENT,
@@ -98,6 +108,20 @@ public final class DrillCatalog {
                     "the decision is logged: recovery by " + coordinator + " commits every prepared branch";
             case XA_AFTER_ALL_COMMITS ->
                     "all committed: recovery has only to forget the transaction";
+            default -> throw new IllegalArgumentException(p.pointName());
+        };
+    }
+
+    private static String peerLesson(CrashPoint p) {
+        return switch (p) {
+            case XA_BEFORE_PREPARE, XA_AFTER_DB_PREPARE, XA_AFTER_BROKER_PREPARE, XA_AFTER_PREPARE_ALL ->
+                    "no decision was logged: the dead server's peer takes over its log and rolls back what it "
+                            + "prepared; the message returns and a live server applies it once";
+            case XA_AFTER_DECISION, XA_AFTER_FIRST_COMMIT ->
+                    "the decision is in the dead server's log in PostgreSQL: its peer takes the log over and "
+                            + "commits every prepared branch, without the dead server coming back";
+            case XA_AFTER_ALL_COMMITS ->
+                    "all committed: the peer has only to take over the log and forget the transaction";
             default -> throw new IllegalArgumentException(p.pointName());
         };
     }

@@ -58,9 +58,9 @@ public final class DrillRunner {
     static final int CLIENTS = 4;
     /** How many copies of applied messages the duplicate-delivery drill puts back on the queue. */
     private static final int DUPLICATES = 20;
-    private static final Duration CRASH_DEADLINE = Duration.ofSeconds(120);
-    private static final Duration LOAD_DEADLINE = Duration.ofMinutes(5);
-    private static final Duration RECOVERY_DEADLINE = Duration.ofSeconds(120);
+    static final Duration CRASH_DEADLINE = Duration.ofSeconds(120);
+    static final Duration LOAD_DEADLINE = Duration.ofMinutes(5);
+    static final Duration RECOVERY_DEADLINE = Duration.ofSeconds(120);
     /** How often a drill restarts Liberty to let it recover what an orderly stop left in its log. */
     private static final int EXTRA_RECOVERY_STARTS = 3;
     /** A control's lost transfer never completes; no point waiting as long for it. */
@@ -118,6 +118,8 @@ public final class DrillRunner {
             case CRASH_POINT -> switch (drill.victim()) {
                 case WORKER -> new WorkerDrill(drill, runDir, db, seed).crashAtPoint(timeline, notes);
                 case LIBERTY -> underLiberty(drill, runDir, db, timeline, notes, this::crashLibertyAtPoint);
+                case CLUSTER_SERVER -> new ClusterDrill(installation, drill, runDir, db, seed)
+                        .peerRecoversCrashedServer(timeline, notes);
                 case BROKER, LIBERTY_OR_BROKER -> throw new IllegalArgumentException(
                         drill.name() + ": crash points are armed in Liberty or the worker only");
             };
@@ -249,7 +251,7 @@ public final class DrillRunner {
     }
 
     /** The crash-point rules, copied into the run directory where the Byteman agent reads them. */
-    private static Path libertyCrashRules(Path runDir) throws IOException {
+    static Path libertyCrashRules(Path runDir) throws IOException {
         Path rules = runDir.resolve("liberty-xa-crash-points.btm");
         try (InputStream in = DrillRunner.class.getResourceAsStream(LIBERTY_CRASH_RULES)) {
             if (in == null) {
@@ -260,7 +262,7 @@ public final class DrillRunner {
         return rules;
     }
 
-    private static void awaitCrash(LibertyUnderTest liberty, Drill drill) throws IOException {
+    static void awaitCrash(LibertyUnderTest liberty, Drill drill) throws IOException {
         try {
             liberty.awaitExit(CRASH_DEADLINE);
         } catch (ConditionTimeoutException e) {
@@ -273,7 +275,7 @@ public final class DrillRunner {
     }
 
     /** What the crash left, read while the victim is down: the evidence for the report. */
-    private static String stateAtCrash(DatabaseUnderTest db, RestartableBroker broker) throws Exception {
+    static String stateAtCrash(DatabaseUnderTest db, RestartableBroker broker) throws Exception {
         long inDoubt;
         try (Connection c = db.connect()) {
             inDoubt = LedgerCounts.preparedBranches(c);
@@ -294,7 +296,7 @@ public final class DrillRunner {
     }
 
     /** Recovered: every accepted transfer final, nothing prepared in the broker, every queue empty. */
-    private static boolean awaitRecovered(TransferClient client, History history, RestartableBroker broker,
+    static boolean awaitRecovered(TransferClient client, History history, RestartableBroker broker,
                                           Duration deadline) {
         try (BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
             await("recovery").atMost(deadline).pollInterval(Duration.ofMillis(500)).until(() ->
@@ -344,7 +346,10 @@ public final class DrillRunner {
 
     private DrillResult result(Drill drill, DrillOutcome outcome, MoneyTimeline timeline, List<String> notes)
             throws IOException {
-        Double recovery = timeline.between("restart", "recovered").map(ms -> ms / 1000.0).orElse(null);
+        // A cluster drill restarts nothing (a peer recovers the dead server's transactions): its recovery counts
+        // from the crash.
+        Double recovery = timeline.between("restart", "recovered")
+                .or(() -> timeline.between("crash", "recovered")).map(ms -> ms / 1000.0).orElse(null);
         Path chart = outputDir.resolve(drill.name() + "-money.png");
         MoneyChart.write(drill.name(), timeline, chart);
         Map<TransferStatus, Long> counts = outcome.transfersByStatus();

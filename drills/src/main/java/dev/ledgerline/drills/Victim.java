@@ -8,6 +8,8 @@ public enum Victim {
     WORKER("worker"),
     /** The Artemis broker, killed with SIGKILL under load while Liberty runs. */
     BROKER("broker"),
+    /** One Liberty server of a cluster of two; the other, its peer, recovers its transactions. */
+    CLUSTER_SERVER("cluster"),
     /** The soak: Liberty or the broker, chosen at random for each kill. */
     LIBERTY_OR_BROKER("liberty-or-broker");
 

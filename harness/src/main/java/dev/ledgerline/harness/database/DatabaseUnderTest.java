@@ -67,6 +67,14 @@ public interface DatabaseUnderTest extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * A PostgreSQL server on a port of the caller's choosing, on the cluster in {@code dataDir}: made there if
+     * it is not there yet, else started again with the data it holds.
+     */
+    static DatabaseUnderTest postgresql(Path dataDir, int port) throws Exception {
+        return PostgresDatabase.start(dataDir, port);
+    }
+
     /** A fresh database of the given kind inside the run directory (H2's file, or a PostgreSQL cluster). */
     static DatabaseUnderTest start(Database database, Path runDir) throws Exception {
         return switch (database) {

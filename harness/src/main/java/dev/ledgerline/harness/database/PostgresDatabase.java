@@ -25,7 +25,11 @@ final class PostgresDatabase implements DatabaseUnderTest {
     }
 
     static PostgresDatabase start(Path dataDir) throws Exception {
-        return new PostgresDatabase(PostgresServer.start(dataDir, FreePort.pick()));
+        return start(dataDir, FreePort.pick());
+    }
+
+    static PostgresDatabase start(Path dataDir, int port) throws Exception {
+        return new PostgresDatabase(PostgresServer.start(dataDir, port));
     }
 
     @Override

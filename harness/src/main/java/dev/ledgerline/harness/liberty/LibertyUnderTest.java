@@ -41,13 +41,19 @@ public final class LibertyUnderTest implements AutoCloseable {
      */
     public LibertyUnderTest(Installation installation, Path runDir, int httpPort, int brokerPort,
                             Map<String, String> environment, boolean unsafeModes) throws IOException {
+        // The drills and the benchmark speak plain HTTP on loopback; HTTPS only needs a port nobody else has.
+        this(installation, runDir, httpPort, FreePort.pick(), brokerPort, environment, unsafeModes);
+    }
+
+    /** The same with the HTTPS port chosen, for a server behind a load balancer that forwards the web UI to it. */
+    public LibertyUnderTest(Installation installation, Path runDir, int httpPort, int httpsPort, int brokerPort,
+                            Map<String, String> environment, boolean unsafeModes) throws IOException {
         this.installation = installation;
         this.runDir = runDir;
         this.client = new TransferClient(httpPort);
         Map<String, String> env = new HashMap<>(environment);
         env.put("LEDGERLINE_HTTP_PORT", String.valueOf(httpPort));
-        // The drills and the benchmark speak plain HTTP on loopback; HTTPS only needs a port nobody else has.
-        env.put("LEDGERLINE_HTTPS_PORT", String.valueOf(FreePort.pick()));
+        env.put("LEDGERLINE_HTTPS_PORT", String.valueOf(httpsPort));
         env.put("LEDGERLINE_BROKER_PORT", String.valueOf(brokerPort));
         env.put("LEDGERLINE_DATA_DIR", runDir.resolve("data").toString());
         env.put("WLP_OUTPUT_DIR", outputDir().toString());
@@ -112,8 +118,13 @@ public final class LibertyUnderTest implements AutoCloseable {
      * view of its log; this is its own statement about it, made after an orderly stop.
      */
     public boolean stoppedWithNothingToRecover() throws IOException {
+        return logged("WTRN0105I");
+    }
+
+    /** Whether this server's messages.log holds {@code text}, e.g. a message of its transaction service. */
+    public boolean logged(String text) throws IOException {
         Path messages = outputDir().resolve(MESSAGES_LOG);
-        return Files.exists(messages) && Files.readString(messages).contains("WTRN0105I");
+        return Files.exists(messages) && Files.readString(messages).contains(text);
     }
 
     /** How many transactions Liberty found in its log at its latest start (WTRN0027I), 0 if none. */

@@ -1,0 +1,163 @@
+package dev.ledgerline.drills;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import dev.ledgerline.harness.Installation;
+import dev.ledgerline.harness.check.RunChecker;
+import dev.ledgerline.harness.client.TransferClient;
+import dev.ledgerline.harness.cluster.ClusterLayout;
+import dev.ledgerline.harness.cluster.ClusterUnderTest;
+import dev.ledgerline.harness.database.DatabaseUnderTest;
+import dev.ledgerline.harness.database.LedgerCounts;
+import dev.ledgerline.harness.liberty.LibertyUnderTest;
+import dev.ledgerline.harness.load.History;
+import dev.ledgerline.harness.load.LoadGenerator;
+import dev.ledgerline.harness.load.PlannedTransfer;
+import dev.ledgerline.ledger.check.InvariantResult;
+import dev.ledgerline.testkit.BrokerInspector;
+import dev.ledgerline.testkit.FreePort;
+import dev.ledgerline.testkit.PostgresServer;
+
+/**
+ * A drill on a cluster of two Liberty servers behind the load balancer, their transaction logs in PostgreSQL in
+ * one recovery group ({@link #peerRecoversCrashedServer}): server 1 halts at an XA crash point under load and is
+ * never started again; server 2 must take over its log (Liberty's peer recovery) and complete or roll back its
+ * transactions, while the load goes on through the load balancer. The drill measures how long that takes.
+ */
+final class ClusterDrill {
+
+    private static final int SERVERS = 2;
+    private static final int DEAD = 1;
+    private static final int PEER = 2;
+    /** Liberty's word that the peer has finished with the dead server's log (a WTRN0108I). */
+    private static final String PEER_RECOVERED = "has recovered the logs of peer server ";
+
+    private final Installation installation;
+    private final Drill drill;
+    private final Path runDir;
+    private final DatabaseUnderTest db;
+    private final long seed;
+
+    ClusterDrill(Installation installation, Drill drill, Path runDir, DatabaseUnderTest db, long seed) {
+        this.installation = installation;
+        this.drill = drill;
+        this.runDir = runDir;
+        this.db = db;
+        this.seed = seed;
+    }
+
+    DrillOutcome peerRecoversCrashedServer(MoneyTimeline timeline, List<String> notes) throws Exception {
+        try (RestartableBroker broker = RestartableBroker.start(runDir.resolve("broker"), FreePort.pick());
+             ClusterUnderTest cluster = ClusterUnderTest.prepare(installation, runDir, db, broker.url(), broker.port(),
+                     ClusterLayout.freePorts(SERVERS, 0), Map.of())) {
+            cluster.startWithFirstArmed(drill.point().pointName(), DrillRunner.skipFor(drill.point()),
+                    DrillRunner.libertyCrashRules(runDir));
+            LibertyUnderTest dead = cluster.server(DEAD);
+            LibertyUnderTest peer = cluster.server(PEER);
+            TransferClient client = cluster.client();
+            timeline.start(db::totals);
+            timeline.mark("load starts");
+            History history;
+            try (LoadGenerator load = new LoadGenerator(client,
+                    PlannedTransfer.amongDemoAccounts(drill.name(), drill.modes(), DrillRunner.TRANSFERS, seed),
+                    DrillRunner.CLIENTS, DrillRunner.LOAD_DEADLINE)) {
+                load.start();
+                DrillRunner.awaitCrash(dead, drill);
+                timeline.mark("crash");
+                notes.add(DrillRunner.stateAtCrash(db, broker));
+                awaitPeerRecovery(peer, timeline, notes);
+                history = load.awaitDone();
+            }
+            if (DrillRunner.awaitRecovered(client, history, broker, DrillRunner.RECOVERY_DEADLINE)
+                    && awaitNothingPrepared()) {
+                timeline.mark("recovered");
+            } else {
+                notes.add("not recovered within " + DrillRunner.RECOVERY_DEADLINE.toSeconds() + " s");
+            }
+            timeline.close();
+            if (dead.isRunning()) {
+                throw new DrillAborted("server 1 is running again; the drill must leave it dead");
+            }
+            peer.stop();
+            InvariantResult coordinator = logsLeft(peer, notes);
+            try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
+                return new DrillOutcome(RunChecker.check(c, inspector, history, coordinator),
+                        LedgerCounts.transfersByStatus(c), history.accepted().size());
+            }
+        }
+    }
+
+    /** Waits, bounded, for the peer to say it has recovered the dead server's log, and notes how long it took. */
+    private static void awaitPeerRecovery(LibertyUnderTest peer, MoneyTimeline timeline, List<String> notes) {
+        String line = PEER_RECOVERED + ClusterUnderTest.logIdentity(DEAD);
+        try {
+            await("server 2 recovers server 1's log").atMost(DrillRunner.RECOVERY_DEADLINE)
+                    .pollInterval(Duration.ofMillis(250)).until(() -> peer.logged(line));
+            timeline.mark("peer recovered the log");
+            timeline.between("crash", "peer recovered the log").ifPresent(ms -> notes.add(
+                    "server 2 recovered server 1's transaction log " + ms / 1000.0 + " s after the crash"));
+        } catch (ConditionTimeoutException e) {
+            notes.add("server 2 did not report recovering server 1's log within "
+                    + DrillRunner.RECOVERY_DEADLINE.toSeconds() + " s");
+        }
+    }
+
+    /** Recovered also means no prepared branch left in the database: one would hold its rows' locks. */
+    private boolean awaitNothingPrepared() {
+        try {
+            await("no prepared branch in the database").atMost(DrillRunner.RECOVERY_DEADLINE)
+                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+                        try (Connection c = db.connect()) {
+                            return LedgerCounts.preparedBranches(c) == 0;
+                        }
+                    });
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
+    }
+
+    /**
+     * What the coordinators left: the dead server's log must be gone from the database (the peer deletes the
+     * tables of a log it has recovered), and the peer's orderly stop must report its own log empty (WTRN0105I).
+     */
+    private InvariantResult logsLeft(LibertyUnderTest peer, List<String> notes) throws Exception {
+        long deadTables;
+        try (Connection c = db.connect()) {
+            deadTables = transactionLogTables(c, ClusterUnderTest.logIdentity(DEAD));
+        }
+        boolean peerClean = peer.stoppedWithNothingToRecover();
+        notes.add("server 1's transaction-log tables left in PostgreSQL: " + deadTables
+                + "; server 2 stopped " + (peerClean ? "with nothing to recover" : "with its log non-empty"));
+        long leftover = deadTables + (peerClean ? 0 : 1);
+        return RunChecker.coordinatorLog(leftover,
+                deadTables > 0 ? "server 1's transaction log is still in PostgreSQL: its peer did not finish with it"
+                        : "server 2's final stop did not report an empty transaction log (no WTRN0105I)",
+                "server 1's log recovered and removed by its peer; server 2 stopped with nothing to recover");
+    }
+
+    /** Liberty's log tables for one server ({@code was_tran_logledgerline1}), in the transaction-log schema. */
+    private static long transactionLogTables(Connection c, String logIdentity) throws SQLException {
+        String suffix = logIdentity.toLowerCase(java.util.Locale.ROOT);
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM information_schema.tables "
+                + "WHERE table_schema = ? AND table_name LIKE 'was\\_%' AND table_name LIKE ?")) {
+            ps.setString(1, PostgresServer.TRANSACTION_LOG_SCHEMA);
+            ps.setString(2, "%" + suffix);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
