@@ -2,14 +2,18 @@ package dev.ledgerline.ledger.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * The idempotent consumer's record of the messages it has applied, on the caller's connection and in the
  * caller's transaction. Recorded in the same local transaction as the work the message caused, so that the
- * record and the work commit, or roll back, together.
+ * record and the work commit, or roll back, together; deleted once older than the retention window
+ * ({@link dev.ledgerline.ledger.retention.RecordPruner}).
  */
 public final class ProcessedMessageStore {
 
@@ -36,5 +40,34 @@ public final class ProcessedMessageStore {
             ps.setString(4, messageKey);
             return ps.executeUpdate() == 1;
         }
+    }
+
+    /**
+     * Deletes up to {@code limit} of the oldest records made before {@code before}, and returns how many this
+     * call deleted; the caller commits, one short transaction per call.
+     *
+     * <p>Safe while other servers do the same on the same rows: each record is deleted by its key with the
+     * age test repeated, in the order of age and then key. Two calls that picked the same records lock them
+     * in the same order, so neither deadlocks the other: the second waits for the first one's transaction,
+     * then finds the rows gone and counts nothing, so the counts of all servers add up to the rows deleted.
+     */
+    public int deleteProcessedBefore(Connection c, Instant before, int limit) throws SQLException {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        }
+        List<String> keys = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT message_key FROM processed_message WHERE processed_at < ?
+                 ORDER BY processed_at, message_key
+                 FETCH FIRST ? ROWS ONLY""")) {
+            Sql.setInstant(ps, 1, before);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString("message_key"));
+                }
+            }
+        }
+        return Sql.deleteEach(c, "DELETE FROM processed_message WHERE message_key = ? AND processed_at < ?", keys, before);
     }
 }

@@ -44,6 +44,34 @@ final class Sql {
         }
     }
 
+    /**
+     * Runs {@code delete}, whose parameters are a row's key and a cut-off instant, once for each key in the
+     * order given, as one JDBC batch, and returns how many rows it deleted: a key whose row is gone already (a
+     * concurrent delete committed first) or no longer passes the statement's test counts nothing.
+     */
+    static int deleteEach(Connection c, String delete, List<?> keys, Instant before) throws SQLException {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement(delete)) {
+            for (Object key : keys) {
+                ps.setObject(1, key);
+                setInstant(ps, 2, before);
+                ps.addBatch();
+            }
+            int deleted = 0;
+            for (int rows : ps.executeBatch()) {
+                // PostgreSQL's and H2's drivers report each statement's count; a driver that does not
+                // (SUCCESS_NO_INFO) would make every count below a guess.
+                if (rows < 0) {
+                    throw new SQLException("the driver did not say how many rows a delete removed (" + rows + ")");
+                }
+                deleted += rows;
+            }
+            return deleted;
+        }
+    }
+
     static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
         ps.setObject(index, instant == null ? null : instant.atOffset(ZoneOffset.UTC));
     }
