@@ -118,24 +118,12 @@ public final class OutboxStore {
      * the second finds them gone and counts nothing.
      */
     public int deletePublishedBefore(Connection c, Instant before, int limit) throws SQLException {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
-        }
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+        return Sql.deleteOldest(c, """
                 SELECT id FROM outbox WHERE published_at IS NOT NULL AND published_at < ?
                  ORDER BY published_at, id
-                 FETCH FIRST ? ROWS ONLY""")) {
-            Sql.setInstant(ps, 1, before);
-            ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong("id"));
-                }
-            }
-        }
-        return Sql.deleteEach(c, "DELETE FROM outbox WHERE id = ? AND published_at IS NOT NULL AND published_at < ?",
-                ids, before);
+                 FETCH FIRST ? ROWS ONLY""",
+                "DELETE FROM outbox WHERE id = ? AND published_at IS NOT NULL AND published_at < ?",
+                before, limit, rs -> rs.getLong("id"));
     }
 
     private static List<OutboxMessage> claimable(Connection c, Instant now, int limit) throws SQLException {

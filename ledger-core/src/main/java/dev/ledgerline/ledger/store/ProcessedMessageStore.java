@@ -2,11 +2,8 @@ package dev.ledgerline.ledger.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -52,22 +49,11 @@ public final class ProcessedMessageStore {
      * then finds the rows gone and counts nothing, so the counts of all servers add up to the rows deleted.
      */
     public int deleteProcessedBefore(Connection c, Instant before, int limit) throws SQLException {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
-        }
-        List<String> keys = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+        return Sql.deleteOldest(c, """
                 SELECT message_key FROM processed_message WHERE processed_at < ?
                  ORDER BY processed_at, message_key
-                 FETCH FIRST ? ROWS ONLY""")) {
-            Sql.setInstant(ps, 1, before);
-            ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    keys.add(rs.getString("message_key"));
-                }
-            }
-        }
-        return Sql.deleteEach(c, "DELETE FROM processed_message WHERE message_key = ? AND processed_at < ?", keys, before);
+                 FETCH FIRST ? ROWS ONLY""",
+                "DELETE FROM processed_message WHERE message_key = ? AND processed_at < ?",
+                before, limit, rs -> rs.getString("message_key"));
     }
 }

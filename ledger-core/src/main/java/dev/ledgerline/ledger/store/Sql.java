@@ -45,17 +45,29 @@ final class Sql {
     }
 
     /**
-     * Runs {@code delete}, whose parameters are a row's key and a cut-off instant, once for each key in the
-     * order given, as one JDBC batch, and returns how many rows it deleted: a key whose row is gone already (a
-     * concurrent delete committed first) or no longer passes the statement's test counts nothing.
+     * Deletes up to {@code limit} of the rows that {@code selectKeys} lists oldest first, one by one with
+     * {@code deleteOne}, in that order, and returns how many were deleted. {@code selectKeys} takes the cut-off
+     * instant and the limit; {@code deleteOne} takes a key and the cut-off again, so that a row deleted by a
+     * concurrent call that committed first, or no longer old enough, counts nothing. Deleting in one order is
+     * what keeps two such calls on the same rows from deadlocking: the second waits for the first one's locks.
      */
-    static int deleteEach(Connection c, String delete, List<?> keys, Instant before) throws SQLException {
+    static int deleteOldest(Connection c, String selectKeys, String deleteOne, Instant before, int limit,
+                            RowReader<?> key) throws SQLException {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        }
+        List<?> keys;
+        try (PreparedStatement ps = c.prepareStatement(selectKeys)) {
+            setInstant(ps, 1, before);
+            ps.setInt(2, limit);
+            keys = findAll(ps, key);
+        }
         if (keys.isEmpty()) {
             return 0;
         }
-        try (PreparedStatement ps = c.prepareStatement(delete)) {
-            for (Object key : keys) {
-                ps.setObject(1, key);
+        try (PreparedStatement ps = c.prepareStatement(deleteOne)) {
+            for (Object k : keys) {
+                ps.setObject(1, k);
                 setInstant(ps, 2, before);
                 ps.addBatch();
             }
