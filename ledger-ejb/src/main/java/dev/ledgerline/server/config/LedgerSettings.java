@@ -70,7 +70,7 @@ public class LedgerSettings {
      * How long a processed-message record, and an outbox row once published, is kept. Ten minutes: over four
      * times the longest the system itself takes to bring a copy of a message on its defaults (45 s of broker
      * redelivery, a crashed server's connection declared dead within the client's 60 s time-to-live, a relay's
-     * lapsed claim of 30 s), for a few minutes of rows. It must exceed the broker's redelivery window, or the
+     * lapsed claim of 30 s), at the cost of ten minutes of rows. It must exceed the broker's redelivery window, or the
      * application refuses to start ({@link #retentionWindow()}).
      */
     @Inject
