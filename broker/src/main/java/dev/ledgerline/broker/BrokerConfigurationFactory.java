@@ -11,6 +11,7 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
+import dev.ledgerline.ledger.messaging.RedeliveryPolicy;
 import dev.ledgerline.ledger.messaging.TransferQueue;
 
 /**

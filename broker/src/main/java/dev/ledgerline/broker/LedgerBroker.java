@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
+import dev.ledgerline.ledger.messaging.RedeliveryPolicy;
 import dev.ledgerline.ledger.messaging.TransferQueue;
 
 import picocli.CommandLine;
@@ -50,29 +51,40 @@ public final class LedgerBroker implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "61616", description = "Acceptor port (default ${DEFAULT-VALUE}).")
     private int port;
 
-    /* The redelivery defaults are TransferQueue's, and why they are what they are is said there. */
+    /*
+     * The redelivery defaults are TransferQueue's, and why they are what they are is said there. Each option
+     * falls back on a system property, then on an environment variable that the server reads too (as
+     * ledgerline.broker.max-delivery-attempts and so on): the server needs the policy to know how long the
+     * broker may keep redelivering a message, so one variable set for both keeps them in step.
+     */
     @Option(names = "--max-delivery-attempts",
-            defaultValue = "${sys:ledgerline.broker.maxDeliveryAttempts:-" + TransferQueue.DEFAULT_MAX_DELIVERY_ATTEMPTS + "}",
-            description = "Deliveries before a message goes to its .dlq queue "
-                    + "(system property ledgerline.broker.maxDeliveryAttempts; default ${DEFAULT-VALUE}).")
+            defaultValue = "${sys:ledgerline.broker.maxDeliveryAttempts:-${env:LEDGERLINE_BROKER_MAX_DELIVERY_ATTEMPTS:-"
+                    + TransferQueue.DEFAULT_MAX_DELIVERY_ATTEMPTS + "}}",
+            description = "Deliveries before a message goes to its .dlq queue (system property "
+                    + "ledgerline.broker.maxDeliveryAttempts, environment LEDGERLINE_BROKER_MAX_DELIVERY_ATTEMPTS; "
+                    + "default ${DEFAULT-VALUE}).")
     private int maxDeliveryAttempts;
 
     @Option(names = "--redelivery-delay-ms",
-            defaultValue = "${sys:ledgerline.broker.redeliveryDelayMs:-" + TransferQueue.DEFAULT_REDELIVERY_DELAY_MILLIS + "}",
-            description = "Wait before the first redelivery "
-                    + "(system property ledgerline.broker.redeliveryDelayMs; default ${DEFAULT-VALUE}).")
+            defaultValue = "${sys:ledgerline.broker.redeliveryDelayMs:-${env:LEDGERLINE_BROKER_REDELIVERY_DELAY_MS:-"
+                    + TransferQueue.DEFAULT_REDELIVERY_DELAY_MILLIS + "}}",
+            description = "Wait before the first redelivery (system property ledgerline.broker.redeliveryDelayMs, "
+                    + "environment LEDGERLINE_BROKER_REDELIVERY_DELAY_MS; default ${DEFAULT-VALUE}).")
     private long redeliveryDelayMillis;
 
     @Option(names = "--redelivery-multiplier",
-            defaultValue = "${sys:ledgerline.broker.redeliveryMultiplier:-" + TransferQueue.DEFAULT_REDELIVERY_MULTIPLIER + "}",
-            description = "Factor applied to the wait after each further failure "
-                    + "(system property ledgerline.broker.redeliveryMultiplier; default ${DEFAULT-VALUE}).")
+            defaultValue = "${sys:ledgerline.broker.redeliveryMultiplier:-${env:LEDGERLINE_BROKER_REDELIVERY_MULTIPLIER:-"
+                    + TransferQueue.DEFAULT_REDELIVERY_MULTIPLIER + "}}",
+            description = "Factor applied to the wait after each further failure (system property "
+                    + "ledgerline.broker.redeliveryMultiplier, environment LEDGERLINE_BROKER_REDELIVERY_MULTIPLIER; "
+                    + "default ${DEFAULT-VALUE}).")
     private double redeliveryMultiplier;
 
     @Option(names = "--max-redelivery-delay-ms",
-            defaultValue = "${sys:ledgerline.broker.maxRedeliveryDelayMs:-" + TransferQueue.DEFAULT_MAX_REDELIVERY_DELAY_MILLIS + "}",
-            description = "Ceiling for the redelivery wait "
-                    + "(system property ledgerline.broker.maxRedeliveryDelayMs; default ${DEFAULT-VALUE}).")
+            defaultValue = "${sys:ledgerline.broker.maxRedeliveryDelayMs:-${env:LEDGERLINE_BROKER_MAX_REDELIVERY_DELAY_MS:-"
+                    + TransferQueue.DEFAULT_MAX_REDELIVERY_DELAY_MILLIS + "}}",
+            description = "Ceiling for the redelivery wait (system property ledgerline.broker.maxRedeliveryDelayMs, "
+                    + "environment LEDGERLINE_BROKER_MAX_REDELIVERY_DELAY_MS; default ${DEFAULT-VALUE}).")
     private long maxRedeliveryDelayMillis;
 
     public static void main(String[] args) {
@@ -114,6 +126,9 @@ public final class LedgerBroker implements Callable<Integer> {
             stopped.countDown();
         }, "ledgerline-broker-shutdown"));
 
+        // The server computes its shortest allowed retention of processed-message records from these values.
+        System.out.println("Ledgerline broker redelivery: " + redelivery.describe() + ", so up to "
+                + redelivery.redeliveryWindow().toMillis() + " ms between a message's first and last delivery");
         System.out.println("Ledgerline broker ready on tcp://" + host + ":" + port + " (data: " + data + ")");
         System.out.flush();
 

@@ -1,6 +1,7 @@
 /**
  * Container-free messaging code that the server (ledger-ejb) and the standalone worker share: the transfer
- * queues and their redelivery defaults ({@link dev.ledgerline.ledger.messaging.TransferQueue}), the transfer
+ * queues and their redelivery defaults ({@link dev.ledgerline.ledger.messaging.TransferQueue}), the
+ * redelivery policy and how long it keeps redelivering ({@link dev.ledgerline.ledger.messaging.RedeliveryPolicy}), the transfer
  * message ({@link dev.ledgerline.ledger.messaging.TransferMessages}), the note about a failed delivery
  * ({@link dev.ledgerline.ledger.messaging.FailedDelivery},
  * {@link dev.ledgerline.ledger.messaging.FailedDeliveryNotes}),

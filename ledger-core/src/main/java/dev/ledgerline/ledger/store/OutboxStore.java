@@ -16,7 +16,9 @@ import dev.ledgerline.ledger.domain.TransferMode;
  * The transactional outbox on the caller's connection, in the caller's transaction. A row is inserted in
  * the same local transaction as the transfer it announces; a relay then claims rows, publishes them and
  * marks them published. Publication is at least once (a relay can die between sending and marking), which
- * the consumer's processed-message record makes harmless.
+ * the consumer's processed-message record makes harmless. A published row is deleted once it was published
+ * longer ago than the retention window ({@link dev.ledgerline.ledger.retention.RecordPruner}); an
+ * unpublished one never is.
  */
 public final class OutboxStore {
 
@@ -104,6 +106,24 @@ public final class OutboxStore {
                 return rs.getLong("unpublished");
             }
         }
+    }
+
+    /**
+     * Deletes up to {@code limit} of the rows published longest ago, before {@code before}, and returns how
+     * many this call deleted; the caller commits, one short transaction per call. A row not yet published
+     * ({@code published_at} NULL) is never deleted, however old: it is a transfer still to be announced.
+     *
+     * <p>Safe while other servers do the same: each row is deleted by its id with both tests repeated, in the
+     * order of publication and then id, so two calls that picked the same rows lock them in the same order;
+     * the second finds them gone and counts nothing.
+     */
+    public int deletePublishedBefore(Connection c, Instant before, int limit) throws SQLException {
+        return Sql.deleteOldest(c, """
+                SELECT id FROM outbox WHERE published_at IS NOT NULL AND published_at < ?
+                 ORDER BY published_at, id
+                 FETCH FIRST ? ROWS ONLY""",
+                "DELETE FROM outbox WHERE id = ? AND published_at IS NOT NULL AND published_at < ?",
+                before, limit, rs -> rs.getLong("id"));
     }
 
     private static List<OutboxMessage> claimable(Connection c, Instant now, int limit) throws SQLException {

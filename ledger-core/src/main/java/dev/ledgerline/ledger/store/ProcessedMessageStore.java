@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * The idempotent consumer's record of the messages it has applied, on the caller's connection and in the
  * caller's transaction. Recorded in the same local transaction as the work the message caused, so that the
- * record and the work commit, or roll back, together.
+ * record and the work commit, or roll back, together; deleted once older than the retention window
+ * ({@link dev.ledgerline.ledger.retention.RecordPruner}).
  */
 public final class ProcessedMessageStore {
 
@@ -36,5 +37,23 @@ public final class ProcessedMessageStore {
             ps.setString(4, messageKey);
             return ps.executeUpdate() == 1;
         }
+    }
+
+    /**
+     * Deletes up to {@code limit} of the oldest records made before {@code before}, and returns how many this
+     * call deleted; the caller commits, one short transaction per call.
+     *
+     * <p>Safe while other servers do the same on the same rows: each record is deleted by its key with the
+     * age test repeated, in the order of age and then key. Two calls that picked the same records lock them
+     * in the same order, so neither deadlocks the other: the second waits for the first one's transaction,
+     * then finds the rows gone and counts nothing, so the counts of all servers add up to the rows deleted.
+     */
+    public int deleteProcessedBefore(Connection c, Instant before, int limit) throws SQLException {
+        return Sql.deleteOldest(c, """
+                SELECT message_key FROM processed_message WHERE processed_at < ?
+                 ORDER BY processed_at, message_key
+                 FETCH FIRST ? ROWS ONLY""",
+                "DELETE FROM processed_message WHERE message_key = ? AND processed_at < ?",
+                before, limit, rs -> rs.getString("message_key"));
     }
 }

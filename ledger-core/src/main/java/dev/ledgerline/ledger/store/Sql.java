@@ -44,6 +44,46 @@ final class Sql {
         }
     }
 
+    /**
+     * Deletes up to {@code limit} of the rows that {@code selectKeys} lists oldest first, one by one with
+     * {@code deleteOne}, in that order, and returns how many were deleted. {@code selectKeys} takes the cut-off
+     * instant and the limit; {@code deleteOne} takes a key and the cut-off again, so that a row deleted by a
+     * concurrent call that committed first, or no longer old enough, counts nothing. Deleting in one order is
+     * what keeps two such calls on the same rows from deadlocking: the second waits for the first one's locks.
+     */
+    static int deleteOldest(Connection c, String selectKeys, String deleteOne, Instant before, int limit,
+                            RowReader<?> key) throws SQLException {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        }
+        List<?> keys;
+        try (PreparedStatement ps = c.prepareStatement(selectKeys)) {
+            setInstant(ps, 1, before);
+            ps.setInt(2, limit);
+            keys = findAll(ps, key);
+        }
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement(deleteOne)) {
+            for (Object k : keys) {
+                ps.setObject(1, k);
+                setInstant(ps, 2, before);
+                ps.addBatch();
+            }
+            int deleted = 0;
+            for (int rows : ps.executeBatch()) {
+                // PostgreSQL's and H2's drivers report each statement's count; a driver that does not
+                // (SUCCESS_NO_INFO) would make every count below a guess.
+                if (rows < 0) {
+                    throw new SQLException("the driver did not say how many rows a delete removed (" + rows + ")");
+                }
+                deleted += rows;
+            }
+            return deleted;
+        }
+    }
+
     static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
         ps.setObject(index, instant == null ? null : instant.atOffset(ZoneOffset.UTC));
     }

@@ -7,6 +7,9 @@ import java.util.Optional;
 
 import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.idempotent.RetryPolicy;
+import dev.ledgerline.ledger.messaging.RedeliveryPolicy;
+import dev.ledgerline.ledger.messaging.TransferQueue;
+import dev.ledgerline.ledger.retention.RetentionWindow;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class LedgerSettings {
+
+    /** The retention window's setting, named in the refusal to start with too short a window. */
+    static final String RETENTION_WINDOW = "ledgerline.retention.window-ms";
 
     @Inject
     @ConfigProperty(name = "ledgerline.transfer.max-amount", defaultValue = "1000000.00")
@@ -59,6 +65,50 @@ public class LedgerSettings {
     @Inject
     @ConfigProperty(name = "ledgerline.outbox.lease-ms", defaultValue = "30000")
     long outboxLeaseMillis;
+
+    /**
+     * How long a processed-message record, and an outbox row once published, is kept. Ten minutes: over four
+     * times the longest the system itself takes to bring a copy of a message on its defaults (45 s of broker
+     * redelivery, a crashed server's connection declared dead within the client's 60 s time-to-live, a relay's
+     * lapsed claim of 30 s), at the cost of ten minutes of rows. It must exceed the broker's redelivery window, or the
+     * application refuses to start ({@link #retentionWindow()}).
+     */
+    @Inject
+    @ConfigProperty(name = RETENTION_WINDOW, defaultValue = "600000")
+    long retentionWindowMillis;
+
+    @Inject
+    @ConfigProperty(name = "ledgerline.retention.period-ms", defaultValue = "60000")
+    long retentionPeriodMillis;
+
+    @Inject
+    @ConfigProperty(name = "ledgerline.retention.batch", defaultValue = "500")
+    int retentionBatch;
+
+    /*
+     * The broker's redelivery policy, as the broker is given it: the broker reads the same environment
+     * variables (LEDGERLINE_BROKER_MAX_DELIVERY_ATTEMPTS, ...) unless its command line says otherwise. The
+     * server only needs it to know how long copies of a message may keep coming.
+     */
+    @Inject
+    @ConfigProperty(name = "ledgerline.broker.max-delivery-attempts",
+            defaultValue = "" + TransferQueue.DEFAULT_MAX_DELIVERY_ATTEMPTS)
+    int brokerMaxDeliveryAttempts;
+
+    @Inject
+    @ConfigProperty(name = "ledgerline.broker.redelivery-delay-ms",
+            defaultValue = "" + TransferQueue.DEFAULT_REDELIVERY_DELAY_MILLIS)
+    long brokerRedeliveryDelayMillis;
+
+    @Inject
+    @ConfigProperty(name = "ledgerline.broker.redelivery-multiplier",
+            defaultValue = "" + TransferQueue.DEFAULT_REDELIVERY_MULTIPLIER)
+    double brokerRedeliveryMultiplier;
+
+    @Inject
+    @ConfigProperty(name = "ledgerline.broker.max-redelivery-delay-ms",
+            defaultValue = "" + TransferQueue.DEFAULT_MAX_REDELIVERY_DELAY_MILLIS)
+    long brokerMaxRedeliveryDelayMillis;
 
     /**
      * Whether the unsafe demonstration modes ({@code at-most-once}, {@code at-least-once-naive}) are accepted
@@ -103,6 +153,47 @@ public class LedgerSettings {
     /** How many outbox rows the relay claims at once. */
     public int outboxBatch() {
         return outboxBatch;
+    }
+
+    /** How the broker redelivers a message whose delivery failed, and when it dead-letters it. */
+    public RedeliveryPolicy brokerRedeliveryPolicy() {
+        try {
+            return new RedeliveryPolicy(brokerMaxDeliveryAttempts, brokerRedeliveryDelayMillis,
+                    brokerRedeliveryMultiplier, brokerMaxRedeliveryDelayMillis);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the broker's redelivery settings (ledgerline.broker.max-delivery-attempts,"
+                    + " ...redelivery-delay-ms, ...redelivery-multiplier, ...max-redelivery-delay-ms) are invalid: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * How long processed-message records and published outbox rows are kept.
+     *
+     * @throws IllegalStateException if the window is not longer than the broker's redelivery window, naming the
+     *                               setting, its value and the minimum: the server must not start with it
+     */
+    public RetentionWindow retentionWindow() {
+        RedeliveryPolicy redelivery = brokerRedeliveryPolicy();
+        try {
+            return RetentionWindow.longerThanRedelivery(Duration.ofMillis(retentionWindowMillis), redelivery);
+        } catch (RetentionWindow.TooShortException e) {
+            throw new IllegalStateException(RETENTION_WINDOW + " is " + retentionWindowMillis
+                    + " ms; it must be more than " + e.minimum().toMillis() + " ms, the broker's redelivery window ("
+                    + redelivery.describe() + "), or a copy of a message could come after its record was deleted", e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(RETENTION_WINDOW + " is " + retentionWindowMillis + " ms: " + e.getMessage(), e);
+        }
+    }
+
+    /** How long the record pruner waits after a pass before it looks again. */
+    public Duration retentionPeriod() {
+        return Duration.ofMillis(retentionPeriodMillis);
+    }
+
+    /** How many rows of each table one pruning transaction deletes at most. */
+    public int retentionBatch() {
+        return retentionBatch;
     }
 
     /** The largest amount one transfer may move, in major units of its currency. */

@@ -50,5 +50,10 @@
  * {@code dev.ledgerline.ledger.store.DeadLetterStore}; shown by {@code dev.ledgerline.web.rest.DeadLettersResource}).
  * A message that names no transfer fails the same way
  * ({@code dev.ledgerline.ledger.messaging.MalformedTransferMessageException}) and is only recorded.
+ *
+ * <p>Afterwards, {@link dev.ledgerline.server.idempotent.RecordPruning} deletes the processed-message record and
+ * the published outbox row once they are older than the retention window
+ * ({@code dev.ledgerline.ledger.retention.RecordPruner}), which the application refuses to start without:
+ * longer than the broker's redelivery window ({@link dev.ledgerline.server.startup.SettingsCheck}).
  */
 package dev.ledgerline.server.idempotent;

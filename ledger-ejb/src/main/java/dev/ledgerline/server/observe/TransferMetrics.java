@@ -17,6 +17,7 @@ import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.domain.TransferStatus;
 import dev.ledgerline.ledger.idempotent.ProcessingResult;
+import dev.ledgerline.ledger.retention.Pruned;
 
 /**
  * The application's counters and latency timer, per mode, in the MicroProfile Metrics application registry:
@@ -32,6 +33,8 @@ import dev.ledgerline.ledger.idempotent.ProcessingResult;
  *   <li>{@code ledgerline.duplicates.skipped{mode}} and {@code ledgerline.version.conflicts{mode}}: what the
  *       idempotent consumer's committed deliveries reported (a delivery that gave up after its last conflict
  *       retry reports nothing here: it shows as a redelivery).</li>
+ *   <li>{@code ledgerline.records.pruned{table}}: rows past the retention window this server deleted, per
+ *       table ({@code processed_message}, {@code outbox}); not in {@link #snapshot()}.</li>
  * </ul>
  * Counts start at zero when the application starts.
  */
@@ -43,6 +46,7 @@ public class TransferMetrics {
     static final String REDELIVERIES = "ledgerline.redeliveries";
     static final String DUPLICATES_SKIPPED = "ledgerline.duplicates.skipped";
     static final String VERSION_CONFLICTS = "ledgerline.version.conflicts";
+    static final String RECORDS_PRUNED = "ledgerline.records.pruned";
 
     private static final TransferStatus[] FINAL = {TransferStatus.COMPLETED, TransferStatus.REJECTED, TransferStatus.FAILED};
 
@@ -75,6 +79,18 @@ public class TransferMetrics {
         }
         if (result.conflicts() > 0) {
             registry.counter(VERSION_CONFLICTS, mode(mode)).inc(result.conflicts());
+        }
+    }
+
+    /** Counts the rows one pruning pass deleted. */
+    public void pruned(Pruned pruned) {
+        countPruned("processed_message", pruned.processedMessages());
+        countPruned("outbox", pruned.outboxRows());
+    }
+
+    private void countPruned(String table, long rows) {
+        if (rows > 0) {
+            registry.counter(RECORDS_PRUNED, new Tag("table", table)).inc(rows);
         }
     }
 

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -15,11 +16,13 @@ import dev.ledgerline.db.LedgerSchema;
 import dev.ledgerline.server.config.LedgerResources;
 
 /**
- * Brings the database to the current schema when the application starts, before anything else touches it.
- * Flyway manages its own local transactions, so no container transaction is wanted here.
+ * Brings the database to the current schema when the application starts, before anything else touches it,
+ * and after {@link SettingsCheck} has found the settings safe. Flyway manages its own local transactions, so
+ * no container transaction is wanted here.
  */
 @Singleton
 @Startup
+@DependsOn("SettingsCheck")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SchemaMigration {
 
