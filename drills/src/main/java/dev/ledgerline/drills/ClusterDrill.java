@@ -31,9 +31,11 @@ import dev.ledgerline.testkit.PostgresServer;
 
 /**
  * A drill on a cluster of two Liberty servers behind the load balancer, their transaction logs in PostgreSQL in
- * one recovery group ({@link #peerRecoversCrashedServer}): server 1 halts at an XA crash point under load and is
- * never started again; server 2 must take over its log (Liberty's peer recovery) and complete or roll back its
- * transactions, while the load goes on through the load balancer. The drill measures how long that takes.
+ * one recovery group: server 1 dies under load, halted at an XA crash point ({@link #peerRecoversCrashedServer})
+ * or by SIGKILL with requests in flight ({@link #killServerUnderLoad}), and is never started again; server 2
+ * must take over its log (Liberty's peer recovery) and complete or roll back its transactions, while the load
+ * goes on through the load balancer and the clients retry what failed with the same idempotency keys. The
+ * drill measures how long that takes.
  */
 final class ClusterDrill {
 
@@ -57,12 +59,37 @@ final class ClusterDrill {
         this.seed = seed;
     }
 
+    /** Server 1 halts itself at the drill's armed crash point. */
     DrillOutcome peerRecoversCrashedServer(MoneyTimeline timeline, List<String> notes) throws Exception {
+        return underCluster(timeline, notes, true, (dead, load) -> DrillRunner.awaitCrash(dead, drill));
+    }
+
+    /** Server 1 gets SIGKILL once a third of the load is accepted, with requests in flight through the load balancer. */
+    DrillOutcome killServerUnderLoad(MoneyTimeline timeline, List<String> notes) throws Exception {
+        return underCluster(timeline, notes, false, (dead, load) -> {
+            await("a third of the load accepted").atMost(DrillRunner.CRASH_DEADLINE)
+                    .until(() -> load.history().accepted().size() >= DrillRunner.TRANSFERS / 3);
+            dead.kill();
+        });
+    }
+
+    /** How server 1 dies while the load runs. */
+    @FunctionalInterface
+    private interface Death {
+        void inflict(LibertyUnderTest victim, LoadGenerator load) throws Exception;
+    }
+
+    private DrillOutcome underCluster(MoneyTimeline timeline, List<String> notes, boolean armed, Death death)
+            throws Exception {
         try (RestartableBroker broker = RestartableBroker.start(runDir.resolve("broker"), FreePort.pick());
              ClusterUnderTest cluster = ClusterUnderTest.prepare(installation, runDir, db, broker.url(), broker.port(),
                      ClusterLayout.freePorts(SERVERS, 0), Map.of())) {
-            cluster.startWithFirstArmed(drill.point().pointName(), DrillRunner.skipFor(drill.point()),
-                    DrillRunner.libertyCrashRules(runDir));
+            if (armed) {
+                cluster.startWithFirstArmed(drill.point().pointName(), DrillRunner.skipFor(drill.point()),
+                        DrillRunner.libertyCrashRules(runDir));
+            } else {
+                cluster.start(0);
+            }
             LibertyUnderTest dead = cluster.server(DEAD);
             LibertyUnderTest peer = cluster.server(PEER);
             TransferClient client = cluster.client();
@@ -73,7 +100,7 @@ final class ClusterDrill {
                     PlannedTransfer.amongDemoAccounts(drill.name(), drill.modes(), DrillRunner.TRANSFERS, seed),
                     DrillRunner.CLIENTS, DrillRunner.LOAD_DEADLINE)) {
                 load.start();
-                DrillRunner.awaitCrash(dead, drill);
+                death.inflict(dead, load);
                 timeline.mark("crash");
                 notes.add(DrillRunner.stateAtCrash(db, broker));
                 awaitPeerRecovery(peer, timeline, notes);

@@ -51,6 +51,7 @@ public record Drill(String name, Victim victim, Database database, ModeMix modes
         return switch (fault) {
             case CRASH_POINT -> point.pointName();
             case BROKER_KILL -> "broker-sigkill-under-load";
+            case SERVER_KILL -> "server-sigkill-under-load";
             case BROKER_KILL_UNDER_WORKER -> "broker-sigkill-under-worker";
             case DUPLICATE_DELIVERY -> "duplicate-delivery";
             case RANDOM_KILLS -> "random-sigkills";

@@ -60,6 +60,10 @@ public final class DrillCatalog {
                         drills.add(crash(Victim.CLUSTER_SERVER, db, XA, p, Set.of(), peerLesson(p)));
                     }
                 }
+                drills.add(new Drill("cluster." + db.label() + ".kill-server-under-load", Victim.CLUSTER_SERVER, db,
+                        ModeMix.MIXED, Fault.SERVER_KILL, null, Set.of(),
+                        "the load balancer stops sending to the dead server; the requests it held are retried with "
+                                + "their keys and make one transfer each; its peer recovers its XA transactions"));
             }
             drills.add(new Drill("liberty." + db.label() + ".idem.duplicate-delivery", Victim.LIBERTY, db, IDEMPOTENT,
                     Fault.DUPLICATE_DELIVERY, null, Set.of(),

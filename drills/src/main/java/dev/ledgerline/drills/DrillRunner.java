@@ -124,6 +124,7 @@ public final class DrillRunner {
                         drill.name() + ": crash points are armed in Liberty or the worker only");
             };
             case BROKER_KILL -> underLiberty(drill, runDir, db, timeline, notes, this::killBrokerUnderLoad);
+            case SERVER_KILL -> new ClusterDrill(installation, drill, runDir, db, seed).killServerUnderLoad(timeline, notes);
             case BROKER_KILL_UNDER_WORKER ->
                     new WorkerDrill(drill, runDir, db, seed).killBrokerUnderWorker(timeline, notes);
             case DUPLICATE_DELIVERY -> underLiberty(drill, runDir, db, timeline, notes, this::deliverDuplicates);

@@ -8,6 +8,11 @@ public enum Fault {
     BROKER_KILL,
     /** The same, while the Narayana worker drains a preloaded load instead of Liberty. */
     BROKER_KILL_UNDER_WORKER,
+    /**
+     * A cluster server gets SIGKILL while clients send through the load balancer, and is not started again: the
+     * requests it held fail, the clients retry them with the same keys, its peer recovers its transactions.
+     */
+    SERVER_KILL,
     /** Copies of already-applied messages are put on the queue again: a redelivery with no crash. */
     DUPLICATE_DELIVERY,
     /** The soak: SIGKILL to a random process every few seconds, for minutes. */
