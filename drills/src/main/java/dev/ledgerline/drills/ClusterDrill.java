@@ -2,6 +2,7 @@ package dev.ledgerline.drills;
 
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,9 +26,12 @@ import dev.ledgerline.harness.load.History;
 import dev.ledgerline.harness.load.LoadGenerator;
 import dev.ledgerline.harness.load.PlannedTransfer;
 import dev.ledgerline.ledger.check.InvariantResult;
+import dev.ledgerline.ledger.crash.CrashPoints;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.FreePort;
+import dev.ledgerline.testkit.ObjectStoreContents;
 import dev.ledgerline.testkit.PostgresServer;
+import dev.ledgerline.testkit.WorkerProcess;
 
 /**
  * A drill on a cluster of two Liberty servers behind the load balancer, their transaction logs in PostgreSQL in
@@ -44,6 +48,9 @@ final class ClusterDrill {
     private static final int PEER = 2;
     /** Liberty's word that the peer has finished with the dead server's log (a WTRN0108I). */
     private static final String PEER_RECOVERED = "has recovered the logs of peer server ";
+    private static final int WORKER_CONSUMERS = 2;
+    /** The armed worker shares the queue with the server's consumers: it halts at its fifth pass. */
+    private static final long WORKER_SKIP = 4;
 
     private final Installation installation;
     private final Drill drill;
@@ -71,6 +78,82 @@ final class ClusterDrill {
                     .until(() -> load.history().accepted().size() >= DrillRunner.TRANSFERS / 3);
             dead.kill();
         });
+    }
+
+    /**
+     * One server and two workers consume {@code transfers.xa} together; worker 1 halts at the drill's armed crash
+     * point. The server and worker 2 go on with the queue; worker 1's own transactions wait for worker 1, which
+     * is started again with its node identifier and object store: only it can recover them.
+     */
+    DrillOutcome workerRecoversItself(MoneyTimeline timeline, List<String> notes) throws Exception {
+        try (RestartableBroker broker = RestartableBroker.start(runDir.resolve("broker"), FreePort.pick());
+             ClusterUnderTest cluster = ClusterUnderTest.prepare(installation, runDir, db, broker.url(), broker.port(),
+                     ClusterLayout.freePorts(1, 2), Map.of())) {
+            cluster.startWithFirstWorkerArmed(WORKER_CONSUMERS, Map.of(
+                    CrashPoints.POINT_PROPERTY, drill.point().pointName(),
+                    CrashPoints.SKIP_PROPERTY, String.valueOf(WORKER_SKIP)));
+            TransferClient client = cluster.client();
+            timeline.start(db::totals);
+            timeline.mark("load starts");
+            History history;
+            try (LoadGenerator load = new LoadGenerator(client,
+                    PlannedTransfer.amongDemoAccounts(drill.name(), drill.modes(), DrillRunner.TRANSFERS, seed),
+                    DrillRunner.CLIENTS, DrillRunner.LOAD_DEADLINE)) {
+                load.start();
+                WorkerProcess armed = cluster.worker(1);
+                if (armed.awaitExit(DrillRunner.CRASH_DEADLINE).isEmpty()
+                        || !Files.readString(cluster.workerLog()).contains("crash point " + drill.pointName() + " reached")) {
+                    throw new DrillAborted("worker 1 did not halt at " + drill.pointName() + " within "
+                            + DrillRunner.CRASH_DEADLINE.toSeconds() + " s");
+                }
+                timeline.mark("crash");
+                notes.add(DrillRunner.stateAtCrash(db, broker) + ", "
+                        + workerRecords(cluster, 1) + " record(s) in worker 1's Narayana log");
+                history = load.awaitDone();
+            }
+            notes.add("while worker 1 was down: " + finalCount(client, history) + " of " + history.accepted().size()
+                    + " accepted transfers final, applied by the server and worker 2");
+            cluster.restartWorker(1);
+            timeline.mark("restart");
+            if (DrillRunner.awaitRecovered(client, history, broker, DrillRunner.RECOVERY_DEADLINE)
+                    && awaitNothingPrepared() && awaitEmptyObjectStore(cluster, 1)) {
+                timeline.mark("recovered");
+                timeline.between("restart", "recovered").ifPresent(ms -> notes.add(
+                        "worker 1 recovered its own transactions " + ms / 1000.0 + " s after its restart"));
+            } else {
+                notes.add("not recovered within " + DrillRunner.RECOVERY_DEADLINE.toSeconds() + " s of the restart");
+            }
+            timeline.close();
+            cluster.server(1).stop();
+            boolean serverClean = cluster.server(1).stoppedWithNothingToRecover();
+            long left = workerRecords(cluster, 1) + workerRecords(cluster, 2);
+            InvariantResult coordinator = RunChecker.coordinatorLog(left + (serverClean ? 0 : 1),
+                    left > 0 ? left + " record(s) left in the workers' Narayana logs"
+                            : "the server's final stop did not report an empty transaction log (no WTRN0105I)",
+                    "both workers' Narayana logs empty; the server stopped with nothing to recover");
+            try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
+                return new DrillOutcome(RunChecker.check(c, inspector, history, coordinator),
+                        LedgerCounts.transfersByStatus(c), history.accepted().size());
+            }
+        }
+    }
+
+    private static long finalCount(TransferClient client, History history) {
+        return history.accepted().values().stream().filter(client::isFinal).count();
+    }
+
+    private static long workerRecords(ClusterUnderTest cluster, int worker) {
+        return ObjectStoreContents.transactionRecords(cluster.workerDataDir(worker).resolve("tx-object-store")).size();
+    }
+
+    private static boolean awaitEmptyObjectStore(ClusterUnderTest cluster, int worker) {
+        try {
+            await("worker " + worker + "'s Narayana log empty").atMost(DrillRunner.RECOVERY_DEADLINE)
+                    .pollInterval(Duration.ofMillis(500)).until(() -> workerRecords(cluster, worker) == 0);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
     }
 
     /** How server 1 dies while the load runs. */

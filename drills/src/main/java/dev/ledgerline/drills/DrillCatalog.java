@@ -60,6 +60,9 @@ public final class DrillCatalog {
                         drills.add(crash(Victim.CLUSTER_SERVER, db, XA, p, Set.of(), peerLesson(p)));
                     }
                 }
+                drills.add(crash(Victim.CLUSTER_WORKER, db, XA, CrashPoint.XA_AFTER_DECISION, Set.of(),
+                        "the server and the other worker go on with the queue; the halted worker's own transactions "
+                                + "wait for it: only it, started again on its object store, can commit them"));
                 drills.add(new Drill("cluster." + db.label() + ".kill-server-under-load", Victim.CLUSTER_SERVER, db,
                         ModeMix.MIXED, Fault.SERVER_KILL, null, Set.of(),
                         "the load balancer stops sending to the dead server; the requests it held are retried with "

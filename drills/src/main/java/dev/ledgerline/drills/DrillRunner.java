@@ -120,6 +120,8 @@ public final class DrillRunner {
                 case LIBERTY -> underLiberty(drill, runDir, db, timeline, notes, this::crashLibertyAtPoint);
                 case CLUSTER_SERVER -> new ClusterDrill(installation, drill, runDir, db, seed)
                         .peerRecoversCrashedServer(timeline, notes);
+                case CLUSTER_WORKER -> new ClusterDrill(installation, drill, runDir, db, seed)
+                        .workerRecoversItself(timeline, notes);
                 case BROKER, LIBERTY_OR_BROKER -> throw new IllegalArgumentException(
                         drill.name() + ": crash points are armed in Liberty or the worker only");
             };

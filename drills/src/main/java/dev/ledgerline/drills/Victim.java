@@ -10,6 +10,8 @@ public enum Victim {
     BROKER("broker"),
     /** One Liberty server of a cluster of two; the other, its peer, recovers its transactions. */
     CLUSTER_SERVER("cluster"),
+    /** One of two Narayana workers consuming beside a Liberty server; only it can recover its transactions. */
+    CLUSTER_WORKER("cluster-worker"),
     /** The soak: Liberty or the broker, chosen at random for each kill. */
     LIBERTY_OR_BROKER("liberty-or-broker");
 

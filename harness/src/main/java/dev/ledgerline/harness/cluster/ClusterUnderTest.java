@@ -50,6 +50,7 @@ public final class ClusterUnderTest implements AutoCloseable {
     private final List<LibertyUnderTest> servers;
     private final ClusterLayout layout;
     private final List<WorkerProcess> workers = new ArrayList<>();
+    private final List<String[]> workerOptions = new ArrayList<>();
     private final WorkerCommandLine workerCommandLine;
     private final Path runDir;
     private LoadBalancer loadBalancer;
@@ -94,7 +95,16 @@ public final class ClusterUnderTest implements AutoCloseable {
      * @param consumersPerWorker the XA consumer threads of each of the layout's workers
      */
     public void start(int consumersPerWorker) throws Exception {
-        startWith(consumersPerWorker, LibertyUnderTest::start);
+        startWith(consumersPerWorker, LibertyUnderTest::start, Map.of());
+    }
+
+    /**
+     * The same with worker 1 armed at a crash point ({@code ledgerline.crash.point} and {@code .skip}, as the
+     * worker drills arm it), for a drill in which it halts while the servers and the other workers go on.
+     */
+    public void startWithFirstWorkerArmed(int consumersPerWorker, Map<String, String> crashProperties)
+            throws Exception {
+        startWith(consumersPerWorker, LibertyUnderTest::start, crashProperties);
     }
 
     /**
@@ -102,7 +112,7 @@ public final class ClusterUnderTest implements AutoCloseable {
      * in which it halts and a peer recovers its transactions.
      */
     public void startWithFirstArmed(String point, long skip, Path rules) throws Exception {
-        startWith(0, first -> first.startArmed(point, skip, rules));
+        startWith(0, first -> first.startArmed(point, skip, rules), Map.of());
     }
 
     /** How the first server is started. */
@@ -111,7 +121,8 @@ public final class ClusterUnderTest implements AutoCloseable {
         void start(LibertyUnderTest first) throws IOException;
     }
 
-    private void startWith(int consumersPerWorker, FirstStart firstStart) throws Exception {
+    private void startWith(int consumersPerWorker, FirstStart firstStart, Map<String, String> firstWorkerProperties)
+            throws Exception {
         firstStart.start(servers.get(0));
         List<CompletableFuture<Void>> starting = new ArrayList<>();
         for (LibertyUnderTest server : servers.subList(1, servers.size())) {
@@ -125,8 +136,9 @@ public final class ClusterUnderTest implements AutoCloseable {
         }
         CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
         for (int i = 1; i <= layout.workers(); i++) {
-            workers.add(workerCommandLine.start(Map.of(), workerCommandLine.run(runDir.resolve(workerName(i)),
-                    consumersPerWorker, layout.workerStatusPort(i), "--node-id", workerName(i))));
+            workerOptions.add(workerCommandLine.run(workerDataDir(i), consumersPerWorker, layout.workerStatusPort(i),
+                    "--node-id", workerName(i), "--recovery-period-seconds", "2", "--recovery-backoff-seconds", "1"));
+            workers.add(workerCommandLine.start(i == 1 ? firstWorkerProperties : Map.of(), workerOptions.get(i - 1)));
         }
         List<LoadBalancer.Backend> backends = new ArrayList<>();
         for (int i = 1; i <= servers.size(); i++) {
@@ -147,6 +159,31 @@ public final class ClusterUnderTest implements AutoCloseable {
 
     public List<WorkerProcess> workers() {
         return List.copyOf(workers);
+    }
+
+    /** Worker {@code i} (from 1), as last started. */
+    public WorkerProcess worker(int i) {
+        return workers.get(i - 1);
+    }
+
+    /** Worker {@code i}'s data directory: its Narayana object store is {@code tx-object-store} inside. */
+    public Path workerDataDir(int i) {
+        return runDir.resolve(workerName(i));
+    }
+
+    /** The log all the workers write to, one after the other's lines. */
+    public Path workerLog() {
+        return workerCommandLine.log();
+    }
+
+    /**
+     * Starts worker {@code i} again, unarmed, with its node identifier and object store: only it can finish
+     * the transactions it logged (a Narayana worker has no peer recovery), and it does so at its first scans.
+     */
+    public WorkerProcess restartWorker(int i) throws IOException {
+        WorkerProcess restarted = workerCommandLine.start(Map.of(), workerOptions.get(i - 1));
+        workers.set(i - 1, restarted);
+        return restarted;
     }
 
     public LoadBalancer loadBalancer() {
