@@ -197,7 +197,11 @@ public final class LedgerBroker implements Callable<Integer> {
             }
             lines.linesFor(state).forEach(LedgerBroker::say);
 
-            stoppedSince = state != PairState.STOPPED ? null : stoppedSince != null ? stoppedSince : Instant.now();
+            if (state != PairState.STOPPED) {
+                stoppedSince = null;
+            } else if (stoppedSince == null) {
+                stoppedSince = Instant.now();
+            }
             if (stoppedSince != null && Duration.between(stoppedSince, Instant.now()).compareTo(PAIR_RESTART_GRACE) > 0
                     && ending.compareAndSet(false, true)) {
                 System.err.println("Ledgerline broker stopped by itself; see the log above for the cause.");

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.ledgerline.ledger.messaging.BrokerUrl;
 import dev.ledgerline.testkit.LibertyServer;
 
 /** Where the build put things and which ports it gave this test run (see the failsafe executions). */
@@ -27,7 +28,7 @@ final class IntegrationSettings {
     }
 
     static String brokerUrl() {
-        return "tcp://127.0.0.1:" + brokerPort();
+        return BrokerUrl.of("127.0.0.1", brokerPort());
     }
 
     static int bytemanPort() {
