@@ -11,6 +11,7 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
+import dev.ledgerline.ledger.messaging.BrokerUrl;
 import dev.ledgerline.ledger.messaging.RedeliveryPolicy;
 import dev.ledgerline.ledger.messaging.TransferQueue;
 
@@ -38,8 +39,11 @@ final class BrokerConfigurationFactory {
     private BrokerConfigurationFactory() {
     }
 
+    /**
+     * @param pair this broker's side of a replication pair, or null for a broker on its own
+     */
     static Configuration create(Path dataDir, String host, int port, RedeliveryPolicy redelivery,
-                                BrokerSecurity security) throws Exception {
+                                BrokerSecurity security, ReplicationPair pair) throws Exception {
         Configuration config = new ConfigurationImpl()
                 .setName("ledgerline")
                 .setPersistenceEnabled(true)
@@ -72,12 +76,15 @@ final class BrokerConfigurationFactory {
                 .setAutoCreateQueues(false));
         // Authentication and the grants per address; the users themselves go to the security manager.
         security.applyTo(config);
+        if (pair != null) {
+            pair.applyTo(config);
+        }
         return config;
     }
 
     private static String acceptorUri(String host, int port) {
         // Core protocol only: the applications use the Artemis JMS client and resource adapter, nothing else.
-        return "tcp://" + host + ":" + port + "?protocols=CORE";
+        return BrokerUrl.of(host, port) + "?protocols=CORE";
     }
 
     private static CoreAddressConfiguration anycastQueue(String name) {

@@ -2,14 +2,18 @@ package dev.ledgerline.broker;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
+import dev.ledgerline.ledger.messaging.BrokerUrl;
 import dev.ledgerline.ledger.messaging.RedeliveryPolicy;
 import dev.ledgerline.ledger.messaging.TransferQueue;
 
@@ -23,10 +27,18 @@ import picocli.CommandLine.Spec;
 /**
  * Runs the Ledgerline Artemis broker in its own JVM until the process is told to stop (SIGTERM or Ctrl-C).
  *
+ * <p>On its own ({@code --role standalone}, the default) it prints one line on stdout once it serves clients:
+ * "Ledgerline broker ready on tcp://host:port (...)". As the primary or the backup of a replication pair
+ * ({@link ReplicationPair}) it prints a line each time its place in the pair changes ({@link PairState}): the
+ * same "ready" line whenever it becomes active (the backup after its primary failed, the primary after taking
+ * its role back), "active ... in sync" when its peer holds a synchronized replica, "passive" while it is
+ * the backup, "passive ... in sync" once its replica is complete.
+ *
  * <p>Exit codes: 1 when the start failed with an exception; 2 for invalid options; 3 when the broker started
- * but is not active or not listening on its address; 4 when the broker stopped by itself (for example after a journal I/O
- * error), so that a supervisor notices instead of keeping a process without a broker. A stop by signal ends
- * with the JVM's usual status for that signal (143 for SIGTERM).
+ * but is not active or not listening on its address (in a pair: when it became active but does not listen);
+ * 4 when the broker stopped by itself (for example after a journal I/O error), so that a supervisor notices
+ * instead of keeping a process without a broker. A stop by signal ends with the JVM's usual status for that
+ * signal (143 for SIGTERM).
  */
 @Command(name = "ledgerline-broker", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the persistent Artemis broker with the Ledgerline transfer queues.")
@@ -36,6 +48,15 @@ public final class LedgerBroker implements Callable<Integer> {
     static final int EXIT_STOPPED_BY_ITSELF = 4;
 
     private static final long LIVENESS_CHECK_SECONDS = 1;
+    /** A pair's broker is watched more closely: the time it takes to report a takeover is part of the outage. */
+    private static final long PAIR_CHECK_MILLIS = 100;
+    /**
+     * How long a pair's broker may be stopped before that counts as stopped by itself: a backup that hands
+     * the role back to its primary stops and starts again as the backup, in the same process.
+     */
+    private static final Duration PAIR_RESTART_GRACE = Duration.ofSeconds(30);
+
+    private static final Logger LOG = Logger.getLogger(LedgerBroker.class.getName());
 
     @Spec
     private CommandSpec spec;
@@ -50,6 +71,21 @@ public final class LedgerBroker implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "61616", description = "Acceptor port (default ${DEFAULT-VALUE}).")
     private int port;
+
+    @Option(names = "--role", defaultValue = "standalone",
+            description = "standalone (default): a broker on its own; primary or backup: one of the two brokers of "
+                    + "a replication pair, the other one at --peer-host and --peer-port. Each keeps its own journal "
+                    + "in its own --data-dir. Both read the pair's login from LEDGERLINE_BROKER_CLUSTER_PASSWORD "
+                    + "(a DEMO default when unset).")
+    private BrokerRole role;
+
+    @Option(names = "--peer-host", defaultValue = "127.0.0.1",
+            description = "Host of the other broker of the pair (default ${DEFAULT-VALUE}).")
+    private String peerHost;
+
+    @Option(names = "--peer-port", description = "Port of the other broker of the pair; required with --role primary "
+            + "or backup.")
+    private Integer peerPort;
 
     /*
      * The redelivery defaults are TransferQueue's, and why they are what they are is said there. Each option
@@ -89,7 +125,12 @@ public final class LedgerBroker implements Callable<Integer> {
 
     public static void main(String[] args) {
         BrokerLogging.configure();
-        System.exit(new CommandLine(new LedgerBroker()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line as main runs it: {@code --role primary} and {@code --role PRIMARY} alike. */
+    static CommandLine commandLine() {
+        return new CommandLine(new LedgerBroker()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override
@@ -98,16 +139,28 @@ public final class LedgerBroker implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--port must be between 1 and 65535, was " + port);
         }
         RedeliveryPolicy redelivery = redeliveryPolicy();
+        ReplicationPair pair = replicationPair();
         Path data = Files.createDirectories(dataDir).toAbsolutePath();
 
         // Passwords from the environment (LEDGERLINE_BROKER_*_PASSWORD), demo defaults where unset.
         BrokerSecurity security = BrokerSecurity.fromEnvironment();
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ()
-                .setConfiguration(BrokerConfigurationFactory.create(data, host, port, redelivery, security))
+                .setConfiguration(BrokerConfigurationFactory.create(data, host, port, redelivery, security, pair))
                 .setSecurityManager(security.securityManager());
         security.logUsers();
+        // The server computes its shortest allowed retention of processed-message records from these values.
+        say("Ledgerline broker redelivery: " + redelivery.describe() + ", so up to "
+                + redelivery.redeliveryWindow().toMillis() + " ms between a message's first and last delivery");
+        if (pair != null) {
+            LOG.info("replication pair: this broker is the " + pair.role().name().toLowerCase() + ", its peer "
+                    + pair.peerUrl() + "; they log in to each other as " + pair.login().describe());
+        }
         broker.start();
         ActiveMQServer server = broker.getActiveMQServer();
+        return pair == null ? runAlone(broker, server, data) : runInPair(broker, server, data, pair);
+    }
+
+    private int runAlone(EmbeddedActiveMQ broker, ActiveMQServer server, Path data) throws Exception {
         try {
             ReadinessProbe.verifyReady(server, BrokerConfigurationFactory.ACCEPTOR_NAME, host, port);
         } catch (ReadinessProbe.BrokerNotReadyException e) {
@@ -118,19 +171,9 @@ public final class LedgerBroker implements Callable<Integer> {
 
         // Whoever sets this first owns the ending: the shutdown hook (a requested stop) or the liveness loop.
         AtomicBoolean ending = new AtomicBoolean();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (ending.compareAndSet(false, true)) {
-                stopAndReport(broker);
-            }
-            stopped.countDown();
-        }, "ledgerline-broker-shutdown"));
+        CountDownLatch stopped = stopOnShutdown(broker, ending);
 
-        // The server computes its shortest allowed retention of processed-message records from these values.
-        System.out.println("Ledgerline broker redelivery: " + redelivery.describe() + ", so up to "
-                + redelivery.redeliveryWindow().toMillis() + " ms between a message's first and last delivery");
-        System.out.println("Ledgerline broker ready on tcp://" + host + ":" + port + " (data: " + data + ")");
-        System.out.flush();
+        say("Ledgerline broker ready on " + url() + " (data: " + data + ")");
 
         // The JVM's exit is driven by the shutdown hook; this loop only catches a broker that stopped by itself.
         while (!stopped.await(LIVENESS_CHECK_SECONDS, TimeUnit.SECONDS)) {
@@ -140,6 +183,92 @@ public final class LedgerBroker implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Follows the broker through its states in the pair, saying each change, until a stop is requested. A
+     * backup's start returns while it is still passive, and either broker may become active, passive, or
+     * (briefly) stopped later on, so readiness is checked at each activation rather than once.
+     */
+    private int runInPair(EmbeddedActiveMQ broker, ActiveMQServer server, Path data, ReplicationPair pair)
+            throws Exception {
+        AtomicBoolean ending = new AtomicBoolean();
+        CountDownLatch stopped = stopOnShutdown(broker, ending);
+        PairStateLines lines = new PairStateLines(url(), data, pair);
+        Instant stoppedSince = null;
+        do {
+            PairState state = PairState.of(server);
+            if (lines.isActivation(state)) {
+                try {
+                    ReadinessProbe.verifyReady(server, BrokerConfigurationFactory.ACCEPTOR_NAME, host, port);
+                } catch (ReadinessProbe.BrokerNotReadyException e) {
+                    if (ending.compareAndSet(false, true)) {
+                        System.err.println("Ledgerline broker is not usable: " + e.getMessage());
+                        broker.stop();
+                        return EXIT_NOT_READY;
+                    }
+                    continue; // a stop was requested meanwhile: the shutdown hook owns the ending
+                }
+            }
+            lines.linesFor(state).forEach(LedgerBroker::say);
+
+            if (state != PairState.STOPPED) {
+                stoppedSince = null;
+            } else if (stoppedSince == null) {
+                stoppedSince = Instant.now();
+            }
+            if (stoppedSince != null && Duration.between(stoppedSince, Instant.now()).compareTo(PAIR_RESTART_GRACE) > 0
+                    && ending.compareAndSet(false, true)) {
+                System.err.println("Ledgerline broker stopped by itself; see the log above for the cause.");
+                return EXIT_STOPPED_BY_ITSELF;
+            }
+        } while (!stopped.await(PAIR_CHECK_MILLIS, TimeUnit.MILLISECONDS));
+        return 0;
+    }
+
+    /**
+     * Stops the broker when the JVM is told to stop (SIGTERM, Ctrl-C), unless the broker's ending is already
+     * owned by the caller ({@code ending} set); the latch opens once the hook has run.
+     */
+    private static CountDownLatch stopOnShutdown(EmbeddedActiveMQ broker, AtomicBoolean ending) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (ending.compareAndSet(false, true)) {
+                stopAndReport(broker);
+            }
+            stopped.countDown();
+        }, "ledgerline-broker-shutdown"));
+        return stopped;
+    }
+
+    /** The lines supervisors and tests wait for: on stdout, flushed at once. */
+    private static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    private String url() {
+        return BrokerUrl.of(host, port);
+    }
+
+    /** @return this broker's side of the pair, or null for a broker on its own */
+    private ReplicationPair replicationPair() {
+        if (!role.inPair()) {
+            if (peerPort != null) {
+                throw new ParameterException(spec.commandLine(),
+                        "--peer-port names the other broker of a pair: add --role primary or --role backup");
+            }
+            return null;
+        }
+        if (peerPort == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--role " + role.name().toLowerCase() + " needs --peer-port, the port of the other broker of the pair");
+        }
+        try {
+            return new ReplicationPair(role, host, port, peerHost, peerPort, ClusterLogin.fromEnvironment());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 
     private RedeliveryPolicy redeliveryPolicy() {

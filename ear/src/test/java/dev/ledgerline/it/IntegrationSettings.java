@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.ledgerline.ledger.messaging.BrokerUrl;
 import dev.ledgerline.testkit.LibertyServer;
 
 /** Where the build put things and which ports it gave this test run (see the failsafe executions). */
@@ -27,7 +28,7 @@ final class IntegrationSettings {
     }
 
     static String brokerUrl() {
-        return "tcp://127.0.0.1:" + brokerPort();
+        return BrokerUrl.of("127.0.0.1", brokerPort());
     }
 
     static int bytemanPort() {
@@ -46,19 +47,21 @@ final class IntegrationSettings {
 
     /**
      * The server for a test that runs its own Liberty process (to kill it, or to start it with settings of its
-     * own): this run's ports and data directory, plus {@code settings}, with the EAR deployed.
+     * own): this run's ports and data directory, with the EAR deployed; {@code settings} add to them, or replace
+     * them (a broker pair's ports instead of this run's broker).
      *
      * @param consoleLog a file name in the data directory
      */
     static LibertyServer libertyServer(Map<String, String> settings, String consoleLog) throws IOException {
         Path data = Files.createDirectories(dataDir());
-        Map<String, String> environment = new HashMap<>(settings);
+        Map<String, String> environment = new HashMap<>();
         environment.put("LEDGERLINE_HTTP_PORT", String.valueOf(httpPort()));
         environment.put("LEDGERLINE_HTTPS_PORT", String.valueOf(httpsPort()));
         environment.put("LEDGERLINE_BROKER_PORT", String.valueOf(brokerPort()));
         environment.put("LEDGERLINE_DATA_DIR", data.toString());
         // Logs, workarea and tranlog of its own: the server Arquillian ran keeps its logs for a post-mortem.
         environment.put("WLP_OUTPUT_DIR", data.resolve("liberty").toString());
+        environment.putAll(settings);
         LibertyServer server = new LibertyServer(wlpHome(), environment, data.resolve(consoleLog));
         server.prepare(ear());
         return server;

@@ -113,6 +113,17 @@ public final class BrokerInspector implements AutoCloseable {
     }
 
     /**
+     * For the active broker of a replication pair: whether its peer holds a complete copy of its journal and
+     * receives every durable write (Artemis's {@code replicaSync}). False for a broker on its own, and while a
+     * backup is still copying.
+     */
+    public boolean isReplicaInSync() throws Exception {
+        ClientMessage request = session.createMessage(false);
+        ManagementHelper.putAttribute(request, ResourceNames.BROKER, "replicaSync");
+        return (Boolean) invoke(request, "replicaSync of the broker");
+    }
+
+    /**
      * XA transactions the broker holds in doubt — prepared, or heuristically completed and not yet forgotten —
      * whoever prepared them. This is what a transaction manager's recovery scan of the broker sees.
      */

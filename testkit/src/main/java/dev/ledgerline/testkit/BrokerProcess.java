@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.ledgerline.ledger.messaging.BrokerUrl;
+
 /**
  * The Ledgerline broker running in an operating-system process of its own, so that a test can kill it with
  * SIGKILL like a real crash and start it again on the same journal.
@@ -47,15 +49,44 @@ public final class BrokerProcess implements AutoCloseable {
      *                               message carries what the broker logged
      */
     public static BrokerProcess start(Path dataDir, int port, String... extraArgs) throws IOException {
+        BrokerProcess broker = launch(dataDir, port, extraArgs);
+        broker.awaitReady();
+        return broker;
+    }
+
+    /**
+     * Starts a broker and returns without waiting: for one that does not start active, such as the backup of
+     * a {@link BrokerPair}. Wait for what it should print with {@link #awaitOutput}.
+     */
+    static BrokerProcess launch(Path dataDir, int port, String... extraArgs) throws IOException {
         Path data = Files.createDirectories(dataDir).toAbsolutePath();
         List<String> args = new ArrayList<>(List.of(
                 "--data-dir", data.toString(), "--host", HOST, "--port", Integer.toString(port)));
         args.addAll(List.of(extraArgs));
         ChildJvm jvm = ChildJvm.launch("broker", ChildJvm.libDir(LIB_DIR_PROPERTY, DEFAULT_LIB_DIR, "broker"),
                 MAIN_CLASS, MAX_HEAP, Map.of(), args, data.resolve(LOG_FILE));
-        BrokerProcess broker = new BrokerProcess(jvm, port, data);
-        jvm.awaitLine("Ledgerline broker ready on " + broker.url(), START_TIMEOUT);
-        return broker;
+        return new BrokerProcess(jvm, port, data);
+    }
+
+    /**
+     * Waits until the broker serves clients: its "ready" line, which a broker of a pair prints each time it
+     * becomes active.
+     *
+     * @throws IllegalStateException as {@link #start} says
+     */
+    void awaitReady() throws IOException {
+        // The space after the URL: port 6161 must not be taken for 61616.
+        awaitOutput("Ledgerline broker ready on " + url() + " ", START_TIMEOUT);
+    }
+
+    /**
+     * Waits until the broker has printed {@code text} since this process started.
+     *
+     * @throws IllegalStateException if it exits first or has not printed it within {@code timeout} (it is then
+     *                               killed); the message carries what it logged
+     */
+    void awaitOutput(String text, Duration timeout) throws IOException {
+        jvm.awaitLine(text, timeout);
     }
 
     public long pid() {
@@ -76,7 +107,7 @@ public final class BrokerProcess implements AutoCloseable {
 
     /** Core-protocol URL for the Artemis clients, for example {@code tcp://127.0.0.1:61616}. */
     public String url() {
-        return "tcp://" + HOST + ":" + port;
+        return BrokerUrl.of(HOST, port);
     }
 
     public boolean isAlive() {

@@ -108,8 +108,8 @@ final class ChildJvm {
             sleep(POLL_MILLIS);
         }
         kill();
-        throw new IllegalStateException(capitalized() + " not ready within " + timeout.toSeconds() + " s; log "
-                + logFile + ":\n" + output());
+        throw new IllegalStateException(capitalized() + " not ready within " + timeout.toSeconds() + " s (no line \""
+                + line + "\"); log " + logFile + ":\n" + output());
     }
 
     /** @return the exit status, or empty if the process is still running after {@code timeout} */

@@ -81,6 +81,7 @@ final class PreloadCommand implements Callable<Integer> {
         if (count < 1 || maxAmountMinor < 1) {
             throw new ParameterException(spec.commandLine(), "--count and --max-amount-minor must be positive");
         }
+        connection.brokerConnectionUrl(); // a pair's URLs are checked before the ledger is touched
         LedgerDatabase database = connection.database();
         LedgerSchema.migrate(database.plain());
         List<Transfer> transfers = insert(database);

@@ -123,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
         start(new XaQueueConsumer("xa-dead-letters", tm, broker, deadLetters, database.xa(),
                 new DeadLetterEnding(clock), false, pollWaitMillis), pollers);
         LOG.info("started " + consumers + " XA consumers on " + queue + " and one on " + deadLetters
-                + " (broker " + connection.brokerUrl + " as " + connection.brokerUserName() + ")");
+                + " (broker " + connection.brokerConnectionUrl() + " as " + connection.brokerUserName() + ")");
 
         StatusServer status = httpPort == 0 ? null
                 : StatusServer.start(httpPort, nodeId, () -> pollers.alive() == pollers.started(), database.plain());
@@ -167,6 +167,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void validate() {
+        connection.brokerConnectionUrl(); // a pair's URLs are checked before anything starts
         if (consumers < 1) {
             throw new ParameterException(spec.commandLine(), "--consumers must be at least 1, was " + consumers);
         }
