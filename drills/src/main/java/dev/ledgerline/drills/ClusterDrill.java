@@ -17,6 +17,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import dev.ledgerline.harness.Installation;
 import dev.ledgerline.harness.check.RunChecker;
 import dev.ledgerline.harness.client.TransferClient;
+import dev.ledgerline.harness.cluster.BrokerAddress;
 import dev.ledgerline.harness.cluster.ClusterLayout;
 import dev.ledgerline.harness.cluster.ClusterUnderTest;
 import dev.ledgerline.harness.database.DatabaseUnderTest;
@@ -28,6 +29,7 @@ import dev.ledgerline.harness.load.PlannedTransfer;
 import dev.ledgerline.ledger.check.InvariantResult;
 import dev.ledgerline.ledger.crash.CrashPoints;
 import dev.ledgerline.testkit.BrokerInspector;
+import dev.ledgerline.testkit.BrokerPair;
 import dev.ledgerline.testkit.FreePort;
 import dev.ledgerline.testkit.ObjectStoreContents;
 import dev.ledgerline.testkit.PostgresServer;
@@ -87,7 +89,7 @@ final class ClusterDrill {
      */
     DrillOutcome workerRecoversItself(MoneyTimeline timeline, List<String> notes) throws Exception {
         try (RestartableBroker broker = RestartableBroker.start(runDir.resolve("broker"), FreePort.pick());
-             ClusterUnderTest cluster = ClusterUnderTest.prepare(installation, runDir, db, broker.url(), broker.port(),
+             ClusterUnderTest cluster = ClusterUnderTest.prepare(installation, runDir, db, BrokerAddress.single(broker.port()),
                      ClusterLayout.freePorts(1, 2), Map.of())) {
             cluster.startWithFirstWorkerArmed(WORKER_CONSUMERS, Map.of(
                     CrashPoints.POINT_PROPERTY, drill.point().pointName(),
@@ -107,7 +109,7 @@ final class ClusterDrill {
                             + DrillRunner.CRASH_DEADLINE.toSeconds() + " s");
                 }
                 timeline.mark("crash");
-                notes.add(DrillRunner.stateAtCrash(db, broker) + ", "
+                notes.add(DrillRunner.stateAtCrash(db, broker.url()) + ", "
                         + workerRecords(cluster, 1) + " record(s) in worker 1's Narayana log");
                 history = load.awaitDone();
             }
@@ -115,7 +117,7 @@ final class ClusterDrill {
                     + " accepted transfers final, applied by the server and worker 2");
             cluster.restartWorker(1);
             timeline.mark("restart");
-            if (DrillRunner.awaitRecovered(client, history, broker, DrillRunner.RECOVERY_DEADLINE)
+            if (DrillRunner.awaitRecovered(client, history, broker.url(), DrillRunner.RECOVERY_DEADLINE)
                     && awaitNothingPrepared() && awaitEmptyObjectStore(cluster, 1)) {
                 timeline.mark("recovered");
                 timeline.between("restart", "recovered").ifPresent(ms -> notes.add(
@@ -132,6 +134,62 @@ final class ClusterDrill {
                             : "the server's final stop did not report an empty transaction log (no WTRN0105I)",
                     "both workers' Narayana logs empty; the server stopped with nothing to recover");
             try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
+                return new DrillOutcome(RunChecker.check(c, inspector, history, coordinator),
+                        LedgerCounts.transfersByStatus(c), history.accepted().size());
+            }
+        }
+    }
+
+    /**
+     * A server and a worker on a broker pair: the primary gets SIGKILL once a third of the load is accepted, the
+     * backup takes over and every client fails over to it (the resource adapter, the worker, the load's checks);
+     * once the load is done the primary is started again and takes its role back (fail-back), and the clients
+     * follow it.
+     */
+    DrillOutcome brokerFailsOverAndBack(MoneyTimeline timeline, List<String> notes) throws Exception {
+        try (BrokerPair brokers = BrokerPair.start(runDir.resolve("brokers"), FreePort.pick(), FreePort.pick());
+             ClusterUnderTest cluster = ClusterUnderTest.prepare(installation, runDir, db, BrokerAddress.of(brokers),
+                     ClusterLayout.freePorts(1, 1), Map.of())) {
+            cluster.start(WORKER_CONSUMERS);
+            String brokerUrl = BrokerAddress.of(brokers).clientUrl();
+            TransferClient client = cluster.client();
+            timeline.start(db::totals);
+            timeline.mark("load starts");
+            History history;
+            try (LoadGenerator load = new LoadGenerator(client,
+                    PlannedTransfer.amongDemoAccounts(drill.name(), drill.modes(), DrillRunner.TRANSFERS, seed),
+                    DrillRunner.CLIENTS, DrillRunner.LOAD_DEADLINE)) {
+                load.start();
+                await("a third of the load accepted").atMost(DrillRunner.CRASH_DEADLINE)
+                        .until(() -> load.history().accepted().size() >= DrillRunner.TRANSFERS / 3);
+                brokers.primary().kill();
+                timeline.mark("crash");
+                brokers.awaitBackupActive();
+                timeline.mark("backup active");
+                timeline.between("crash", "backup active").ifPresent(ms -> notes.add(
+                        "the backup served clients " + ms / 1000.0 + " s after the primary's SIGKILL"));
+                history = load.awaitDone();
+            }
+            timeline.mark("primary restarts");
+            brokers.restartPrimary();
+            timeline.mark("primary active again");
+            timeline.between("primary restarts", "primary active again").ifPresent(ms -> notes.add(
+                    "the restarted primary took its role back, its backup in sync, in " + ms / 1000.0 + " s"));
+            if (DrillRunner.awaitRecovered(client, history, brokerUrl, DrillRunner.RECOVERY_DEADLINE)
+                    && awaitNothingPrepared() && awaitEmptyObjectStore(cluster, 1)) {
+                timeline.mark("recovered");
+            } else {
+                notes.add("not recovered within " + DrillRunner.RECOVERY_DEADLINE.toSeconds() + " s of the fail-back");
+            }
+            timeline.close();
+            cluster.server(1).stop();
+            boolean serverClean = cluster.server(1).stoppedWithNothingToRecover();
+            long left = workerRecords(cluster, 1);
+            InvariantResult coordinator = RunChecker.coordinatorLog(left + (serverClean ? 0 : 1),
+                    left > 0 ? left + " record(s) left in the worker's Narayana log"
+                            : "the server's final stop did not report an empty transaction log (no WTRN0105I)",
+                    "the worker's Narayana log empty; the server stopped with nothing to recover");
+            try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(brokerUrl)) {
                 return new DrillOutcome(RunChecker.check(c, inspector, history, coordinator),
                         LedgerCounts.transfersByStatus(c), history.accepted().size());
             }
@@ -165,7 +223,7 @@ final class ClusterDrill {
     private DrillOutcome underCluster(MoneyTimeline timeline, List<String> notes, boolean armed, Death death)
             throws Exception {
         try (RestartableBroker broker = RestartableBroker.start(runDir.resolve("broker"), FreePort.pick());
-             ClusterUnderTest cluster = ClusterUnderTest.prepare(installation, runDir, db, broker.url(), broker.port(),
+             ClusterUnderTest cluster = ClusterUnderTest.prepare(installation, runDir, db, BrokerAddress.single(broker.port()),
                      ClusterLayout.freePorts(SERVERS, 0), Map.of())) {
             if (armed) {
                 cluster.startWithFirstArmed(drill.point().pointName(), DrillRunner.skipFor(drill.point()),
@@ -185,11 +243,11 @@ final class ClusterDrill {
                 load.start();
                 death.inflict(dead, load);
                 timeline.mark("crash");
-                notes.add(DrillRunner.stateAtCrash(db, broker));
+                notes.add(DrillRunner.stateAtCrash(db, broker.url()));
                 awaitPeerRecovery(peer, timeline, notes);
                 history = load.awaitDone();
             }
-            if (DrillRunner.awaitRecovered(client, history, broker, DrillRunner.RECOVERY_DEADLINE)
+            if (DrillRunner.awaitRecovered(client, history, broker.url(), DrillRunner.RECOVERY_DEADLINE)
                     && awaitNothingPrepared()) {
                 timeline.mark("recovered");
             } else {

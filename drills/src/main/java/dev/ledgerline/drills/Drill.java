@@ -52,6 +52,7 @@ public record Drill(String name, Victim victim, Database database, ModeMix modes
             case CRASH_POINT -> point.pointName();
             case BROKER_KILL -> "broker-sigkill-under-load";
             case SERVER_KILL -> "server-sigkill-under-load";
+            case BROKER_FAILOVER -> "primary-broker-sigkill-failover-failback";
             case BROKER_KILL_UNDER_WORKER -> "broker-sigkill-under-worker";
             case DUPLICATE_DELIVERY -> "duplicate-delivery";
             case RANDOM_KILLS -> "random-sigkills";

@@ -63,6 +63,13 @@ public final class DrillCatalog {
                 drills.add(crash(Victim.CLUSTER_WORKER, db, XA, CrashPoint.XA_AFTER_DECISION, Set.of(),
                         "the server and the other worker go on with the queue; the halted worker's own transactions "
                                 + "wait for it: only it, started again on its object store, can commit them"));
+                for (ModeMix design : List.of(XA, IDEMPOTENT)) {
+                    drills.add(new Drill("cluster-broker." + db.label() + "." + design.label() + ".failover-and-back",
+                            Victim.CLUSTER_BROKER, db, design, Fault.BROKER_FAILOVER, null, Set.of(),
+                            "the backup takes over with every message and prepared branch it replicated; the server "
+                                    + "and the worker fail over to it and back to the restarted primary; nothing "
+                                    + "is lost and nothing applied twice"));
+                }
                 drills.add(new Drill("cluster." + db.label() + ".kill-server-under-load", Victim.CLUSTER_SERVER, db,
                         ModeMix.MIXED, Fault.SERVER_KILL, null, Set.of(),
                         "the load balancer stops sending to the dead server; the requests it held are retried with "

@@ -122,11 +122,13 @@ public final class DrillRunner {
                         .peerRecoversCrashedServer(timeline, notes);
                 case CLUSTER_WORKER -> new ClusterDrill(installation, drill, runDir, db, seed)
                         .workerRecoversItself(timeline, notes);
-                case BROKER, LIBERTY_OR_BROKER -> throw new IllegalArgumentException(
+                case BROKER, CLUSTER_BROKER, LIBERTY_OR_BROKER -> throw new IllegalArgumentException(
                         drill.name() + ": crash points are armed in Liberty or the worker only");
             };
             case BROKER_KILL -> underLiberty(drill, runDir, db, timeline, notes, this::killBrokerUnderLoad);
             case SERVER_KILL -> new ClusterDrill(installation, drill, runDir, db, seed).killServerUnderLoad(timeline, notes);
+            case BROKER_FAILOVER -> new ClusterDrill(installation, drill, runDir, db, seed)
+                    .brokerFailsOverAndBack(timeline, notes);
             case BROKER_KILL_UNDER_WORKER ->
                     new WorkerDrill(drill, runDir, db, seed).killBrokerUnderWorker(timeline, notes);
             case DUPLICATE_DELIVERY -> underLiberty(drill, runDir, db, timeline, notes, this::deliverDuplicates);
@@ -171,7 +173,7 @@ public final class DrillRunner {
                 history = load.awaitDone();
             }
             Duration recoveryDeadline = drill.isControl() ? CONTROL_RECOVERY_DEADLINE : RECOVERY_DEADLINE;
-            if (awaitRecovered(client, history, broker, recoveryDeadline)) {
+            if (awaitRecovered(client, history, broker.url(), recoveryDeadline)) {
                 timeline.mark("recovered");
             } else {
                 notes.add("not recovered within " + recoveryDeadline.toSeconds() + " s of the restart");
@@ -196,7 +198,7 @@ public final class DrillRunner {
     private void crashLibertyAtPoint(UnderLoad system) throws Exception {
         awaitCrash(system.liberty(), system.drill());
         system.timeline().mark("crash");
-        system.notes().add(stateAtCrash(system.db(), system.broker()));
+        system.notes().add(stateAtCrash(system.db(), system.broker().url()));
         system.liberty().start();
         system.timeline().mark("restart");
     }
@@ -278,12 +280,12 @@ public final class DrillRunner {
     }
 
     /** What the crash left, read while the victim is down: the evidence for the report. */
-    static String stateAtCrash(DatabaseUnderTest db, RestartableBroker broker) throws Exception {
+    static String stateAtCrash(DatabaseUnderTest db, String brokerUrl) throws Exception {
         long inDoubt;
         try (Connection c = db.connect()) {
             inDoubt = LedgerCounts.preparedBranches(c);
         }
-        try (BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
+        try (BrokerInspector inspector = BrokerInspector.connect(brokerUrl)) {
             return "at the crash: " + inDoubt + " prepared branch(es) in the database, "
                     + inspector.preparedTransactions().size() + " in the broker";
         }
@@ -299,9 +301,9 @@ public final class DrillRunner {
     }
 
     /** Recovered: every accepted transfer final, nothing prepared in the broker, every queue empty. */
-    static boolean awaitRecovered(TransferClient client, History history, RestartableBroker broker,
+    static boolean awaitRecovered(TransferClient client, History history, String brokerUrl,
                                           Duration deadline) {
-        try (BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
+        try (BrokerInspector inspector = BrokerInspector.connect(brokerUrl)) {
             await("recovery").atMost(deadline).pollInterval(Duration.ofMillis(500)).until(() ->
                     allFinal(client, history) && inspector.preparedTransactions().isEmpty()
                             && inspector.messageCount(TransferQueue.XA.address()) == 0

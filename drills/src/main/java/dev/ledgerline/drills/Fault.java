@@ -13,6 +13,11 @@ public enum Fault {
      * requests it held fail, the clients retry them with the same keys, its peer recovers its transactions.
      */
     SERVER_KILL,
+    /**
+     * The primary broker of a replication pair gets SIGKILL under load; its backup takes over; after the load
+     * the primary is started again and takes its role back.
+     */
+    BROKER_FAILOVER,
     /** Copies of already-applied messages are put on the queue again: a redelivery with no crash. */
     DUPLICATE_DELIVERY,
     /** The soak: SIGKILL to a random process every few seconds, for minutes. */

@@ -12,6 +12,8 @@ public enum Victim {
     CLUSTER_SERVER("cluster"),
     /** One of two Narayana workers consuming beside a Liberty server; only it can recover its transactions. */
     CLUSTER_WORKER("cluster-worker"),
+    /** The primary of a cluster's broker pair; its backup takes over. */
+    CLUSTER_BROKER("cluster-broker"),
     /** The soak: Liberty or the broker, chosen at random for each kill. */
     LIBERTY_OR_BROKER("liberty-or-broker");
 

@@ -8,14 +8,14 @@ import java.util.concurrent.CountDownLatch;
 
 import dev.ledgerline.harness.Installation;
 import dev.ledgerline.harness.database.DatabaseUnderTest;
-import dev.ledgerline.testkit.BrokerProcess;
+import dev.ledgerline.testkit.BrokerPair;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
 
 /**
- * {@code bin/ledgerline run --cluster}: PostgreSQL, the broker, several Liberty servers, Narayana workers and
+ * {@code bin/ledgerline run --cluster}: PostgreSQL, a broker pair, several Liberty servers, Narayana workers and
  * HAProxy in front, each a process of its own on 127.0.0.1, until Ctrl-C; then each is stopped by PID, the
  * load balancer first and the database last. The data stay in the data directory for the next run.
  */
@@ -47,7 +47,8 @@ public final class ClusterCommand implements Callable<Integer> {
             description = "The load balancer's HTTPS port; server i listens on this + i (default ${DEFAULT-VALUE}).")
     private int httpsPort;
 
-    @Option(names = "--broker-port", defaultValue = "61616", description = "The broker (default ${DEFAULT-VALUE}).")
+    @Option(names = "--broker-port", defaultValue = "61616",
+            description = "The primary broker; its backup listens on this + 1 (default ${DEFAULT-VALUE}).")
     private int brokerPort;
 
     @Option(names = "--db-port", defaultValue = "55432", description = "PostgreSQL (default ${DEFAULT-VALUE}).")
@@ -74,11 +75,12 @@ public final class ClusterCommand implements Callable<Integer> {
 
         say("starting PostgreSQL on 127.0.0.1:" + dbPort + " (data in " + clusterDir.resolve("postgres") + ")");
         try (DatabaseUnderTest db = DatabaseUnderTest.postgresql(clusterDir.resolve("postgres"), dbPort)) {
-            say("starting the Artemis broker on 127.0.0.1:" + brokerPort);
-            try (BrokerProcess broker = BrokerProcess.start(clusterDir.resolve("broker"), brokerPort)) {
+            say("starting the Artemis broker pair: primary on 127.0.0.1:" + brokerPort + ", backup on 127.0.0.1:"
+                    + (brokerPort + 1));
+            try (BrokerPair brokers = BrokerPair.start(clusterDir.resolve("broker"), brokerPort, brokerPort + 1)) {
                 say("starting " + servers + " Liberty server(s), " + workers + " worker(s) and HAProxy ...");
-                try (ClusterUnderTest cluster = ClusterUnderTest.prepare(installation, clusterDir, db, broker.url(),
-                        brokerPort, layout, Map.of())) {
+                try (ClusterUnderTest cluster = ClusterUnderTest.prepare(installation, clusterDir, db,
+                        BrokerAddress.of(brokers), layout, Map.of())) {
                     cluster.start(workerConsumers);
                     System.out.println(banner(layout, clusterDir));
                     stop.await();
@@ -107,10 +109,11 @@ public final class ClusterCommand implements Callable<Integer> {
                     Web UI:  https://localhost:%d/  (through HAProxy; a self-signed certificate)
                     API:     http://127.0.0.1:%d/api/accounts  (through HAProxy; curl -u olivia:olivia-demo ...)
                     Behind it:%s
+                    Brokers: primary 127.0.0.1:%d, backup 127.0.0.1:%d (logs in %s)
                     Load balancer log: %s
                   Press Ctrl-C to stop.
-                """.formatted(layout.loadBalancerHttpsPort(), layout.loadBalancerHttpPort(), parts,
-                clusterDir.resolve("load-balancer/haproxy.log"));
+                """.formatted(layout.loadBalancerHttpsPort(), layout.loadBalancerHttpPort(), parts, brokerPort,
+                brokerPort + 1, clusterDir.resolve("broker"), clusterDir.resolve("load-balancer/haproxy.log"));
     }
 
     private static void say(String line) {

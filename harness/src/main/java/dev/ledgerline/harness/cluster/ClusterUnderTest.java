@@ -64,27 +64,28 @@ public final class ClusterUnderTest implements AutoCloseable {
     }
 
     /**
-     * Prepares (but does not start) {@code layout.servers()} Liberty servers against {@code db} and the broker at
-     * {@code brokerPort}, their output under {@code runDir/server-<i>}, their shared certificate and
+     * Prepares (but does not start) {@code layout.servers()} Liberty servers against {@code db} and the broker (or
+     * broker pair) at {@code broker}, their output under {@code runDir/server-<i>}, their shared certificate and
      * single-sign-on keys in {@code runDir/shared}.
      *
      * @param environment further server.xml variables for every server, e.g. the broker's backup
      */
     public static ClusterUnderTest prepare(Installation installation, Path runDir, DatabaseUnderTest db,
-                                           String brokerUrl, int brokerPort, ClusterLayout layout,
+                                           BrokerAddress broker, ClusterLayout layout,
                                            Map<String, String> environment) throws IOException {
         List<LibertyUnderTest> servers = new ArrayList<>();
         for (int i = 1; i <= layout.servers(); i++) {
             Map<String, String> env = new HashMap<>(db.libertyEnvironment());
+            env.putAll(broker.libertyEnvironment());
             env.putAll(environment);
             env.put("LEDGERLINE_TOPOLOGY", "cluster");
             env.put("LEDGERLINE_PROCESS_NAME", serverName(i));
             env.put("LEDGERLINE_CLUSTER_DIR", runDir.resolve("shared").toString());
-            servers.add(new LibertyUnderTest(installation, Files.createDirectories(runDir.resolve("server-" + i)), layout.httpPort(i),
-                    layout.httpsPort(i), brokerPort, env, false));
+            servers.add(new LibertyUnderTest(installation, Files.createDirectories(runDir.resolve("server-" + i)),
+                    layout.httpPort(i), layout.httpsPort(i), broker.primaryPort(), env, false));
         }
-        return new ClusterUnderTest(servers, layout,
-                new WorkerCommandLine(db, brokerUrl, runDir.resolve("workers.log")), runDir);
+        return new ClusterUnderTest(servers, layout, new WorkerCommandLine(db, broker.primaryUrl(),
+                broker.backupUrl(), runDir.resolve("workers.log")), runDir);
     }
 
     /**

@@ -12,10 +12,16 @@ import dev.ledgerline.ledger.messaging.BrokerUser;
 import dev.ledgerline.testkit.WorkerProcess;
 
 /**
- * The Narayana worker's command lines against one run's database and broker, its output appended to one log
+ * The Narayana worker's command lines against one run's database and broker (or broker pair, with
+ * {@code brokerBackupUrl}), its output appended to one log
  * so that the preload, a crashed run and the restart read as one story.
  */
-public record WorkerCommandLine(DatabaseUnderTest db, String brokerUrl, Path log) {
+public record WorkerCommandLine(DatabaseUnderTest db, String brokerUrl, String brokerBackupUrl, Path log) {
+
+    /** Against one broker. */
+    public WorkerCommandLine(DatabaseUnderTest db, String brokerUrl, Path log) {
+        this(db, brokerUrl, null, log);
+    }
 
     /**
      * Runs {@code LedgerWorker preload}: {@code count} queued XA transfers, rows and messages, put straight on
@@ -57,7 +63,12 @@ public record WorkerCommandLine(DatabaseUnderTest db, String brokerUrl, Path log
      * inherits from this process as the broker that the same run started did, so the two agree.
      */
     private List<String> connection() {
-        return List.of("--db-url", db.jdbcUrl(), "--db-user", db.user(), "--db-password", db.password(),
-                "--broker-url", brokerUrl, "--broker-user", BrokerUser.WORKER.userName());
+        List<String> args = new ArrayList<>(List.of("--db-url", db.jdbcUrl(), "--db-user", db.user(),
+                "--db-password", db.password(), "--broker-url", brokerUrl, "--broker-user", BrokerUser.WORKER.userName()));
+        if (brokerBackupUrl != null) {
+            // The backup of a replication pair whose primary is brokerUrl: the worker fails over to it.
+            args.addAll(List.of("--broker-backup-url", brokerBackupUrl));
+        }
+        return args;
     }
 }
