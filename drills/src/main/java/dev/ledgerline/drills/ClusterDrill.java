@@ -9,8 +9,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -53,6 +57,14 @@ final class ClusterDrill {
     private static final int WORKER_CONSUMERS = 2;
     /** The armed worker shares the queue with the server's consumers: it halts at its fifth pass. */
     private static final long WORKER_SKIP = 4;
+    /** The soak's plan: more than its clients can send in its time; the rest is dropped when it ends. */
+    private static final int SOAK_TRANSFERS_PER_SECOND = 50;
+    /**
+     * The soak's pause between kills, 20 to 40 s: a server takes about a minute to start again on two cores,
+     * and a peer recovers a dead server's log 20 s after its death, so both happen between kills.
+     */
+    private static final int SOAK_MIN_PAUSE_MS = 20_000;
+    private static final int SOAK_PAUSE_SPREAD_MS = 20_000;
 
     private final Installation installation;
     private final Drill drill;
@@ -192,6 +204,101 @@ final class ClusterDrill {
             try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(brokerUrl)) {
                 return new DrillOutcome(RunChecker.check(c, inspector, history, coordinator),
                         LedgerCounts.transfersByStatus(c), history.accepted().size());
+            }
+        }
+    }
+
+    /**
+     * The cluster soak: both designs through the load balancer on two servers, a worker and a broker pair, while
+     * every so often one process of the cluster, chosen at random (either server, the worker, the active
+     * broker or its backup), gets SIGKILL and is started again; after {@code length}, recovery and the checker.
+     * A server killed comes back under the same identity: it takes its log back if its peer has not recovered
+     * it yet. A killed primary broker is restarted for fail-back; a killed backup is restarted as the backup.
+     */
+    DrillOutcome soak(MoneyTimeline timeline, List<String> notes, Duration length) throws Exception {
+        try (BrokerPair brokers = BrokerPair.start(runDir.resolve("brokers"), FreePort.pick(), FreePort.pick());
+             ClusterUnderTest cluster = ClusterUnderTest.prepare(installation, runDir, db, BrokerAddress.of(brokers),
+                     ClusterLayout.freePorts(SERVERS, 1), Map.of())) {
+            cluster.start(WORKER_CONSUMERS);
+            String brokerUrl = BrokerAddress.of(brokers).clientUrl();
+            TransferClient client = cluster.client();
+            timeline.start(db::totals);
+            timeline.mark("load starts");
+            Random random = new Random(seed);
+            Map<String, Integer> kills = new TreeMap<>();
+            History history;
+            int planned = (int) Math.max(DrillRunner.TRANSFERS, length.toSeconds() * SOAK_TRANSFERS_PER_SECOND);
+            try (LoadGenerator load = new LoadGenerator(client,
+                    PlannedTransfer.amongDemoAccounts(drill.name(), drill.modes(), planned, seed),
+                    DrillRunner.CLIENTS, DrillRunner.LOAD_DEADLINE.plus(length))) {
+                load.start();
+                Instant end = Instant.now().plus(length);
+                while (Instant.now().isBefore(end)) {
+                    TimeUnit.MILLISECONDS.sleep(SOAK_MIN_PAUSE_MS + random.nextInt(SOAK_PAUSE_SPREAD_MS));
+                    String victim = killAndRestart(random.nextInt(5), cluster, brokers, timeline);
+                    kills.merge(victim, 1, Integer::sum);
+                }
+                load.finish();
+                history = load.awaitDone();
+            }
+            notes.add("SIGKILLs in " + length.toSeconds() + " s: " + kills);
+            if (DrillRunner.awaitRecovered(client, history, brokerUrl, DrillRunner.RECOVERY_DEADLINE)
+                    && awaitNothingPrepared() && awaitEmptyObjectStore(cluster, 1)) {
+                timeline.mark("recovered");
+            } else {
+                notes.add("not recovered within " + DrillRunner.RECOVERY_DEADLINE.toSeconds() + " s of the last kill");
+            }
+            timeline.close();
+            long dirty = 0;
+            for (int i = 1; i <= SERVERS; i++) {
+                cluster.server(i).stop();
+                dirty += cluster.server(i).stoppedWithNothingToRecover() ? 0 : 1;
+            }
+            long left = workerRecords(cluster, 1);
+            InvariantResult coordinator = RunChecker.coordinatorLog(left + dirty,
+                    left > 0 ? left + " record(s) left in the worker's Narayana log"
+                            : dirty + " server(s) stopped without reporting an empty transaction log (no WTRN0105I)",
+                    "the worker's Narayana log empty; both servers stopped with nothing to recover");
+            try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(brokerUrl)) {
+                return new DrillOutcome(RunChecker.check(c, inspector, history, coordinator),
+                        LedgerCounts.transfersByStatus(c), history.accepted().size());
+            }
+        }
+    }
+
+    /** SIGKILL to the chosen process and its restart; returns what it was, for the notes. */
+    private static String killAndRestart(int choice, ClusterUnderTest cluster, BrokerPair brokers,
+                                         MoneyTimeline timeline) throws Exception {
+        switch (choice) {
+            case 0, 1 -> {
+                int server = choice + 1;
+                cluster.server(server).kill();
+                timeline.mark("server " + server + " killed");
+                cluster.server(server).start();
+                timeline.mark("restart");
+                return ClusterUnderTest.serverName(server);
+            }
+            case 2 -> {
+                cluster.worker(1).kill();
+                timeline.mark("worker killed");
+                cluster.restartWorker(1);
+                timeline.mark("restart");
+                return ClusterUnderTest.workerName(1);
+            }
+            case 3 -> {
+                brokers.primary().kill();
+                timeline.mark("primary broker killed");
+                brokers.awaitBackupActive();
+                brokers.restartPrimary();
+                timeline.mark("restart");
+                return "primary broker";
+            }
+            default -> {
+                brokers.backup().kill();
+                timeline.mark("backup broker killed");
+                brokers.restartBackup();
+                timeline.mark("restart");
+                return "backup broker";
             }
         }
     }

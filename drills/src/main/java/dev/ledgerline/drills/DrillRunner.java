@@ -95,6 +95,17 @@ public final class DrillRunner {
                 "transfers in both designs while Liberty or the broker is killed every few seconds");
     }
 
+    /**
+     * The cluster soak: both designs through the load balancer on two servers, a worker and a broker pair, one
+     * of them SIGKILLed and restarted every 20 to 40 seconds (PostgreSQL only: the cluster's logs live there).
+     */
+    public static Drill clusterSoak() {
+        return new Drill("soak-cluster." + Database.POSTGRESQL.label(), Victim.CLUSTER_ANY, Database.POSTGRESQL,
+                ModeMix.MIXED, Fault.RANDOM_KILLS, null, Set.of(),
+                "transfers in both designs while a server, the worker or either broker of the pair is killed and "
+                        + "restarted every 20 to 40 seconds");
+    }
+
     public DrillResult run(Drill drill) {
         Path runDir = outputDir.resolve("runs").resolve(drill.name());
         List<String> notes = new ArrayList<>();
@@ -122,7 +133,7 @@ public final class DrillRunner {
                         .peerRecoversCrashedServer(timeline, notes);
                 case CLUSTER_WORKER -> new ClusterDrill(installation, drill, runDir, db, seed)
                         .workerRecoversItself(timeline, notes);
-                case BROKER, CLUSTER_BROKER, LIBERTY_OR_BROKER -> throw new IllegalArgumentException(
+                case BROKER, CLUSTER_BROKER, CLUSTER_ANY, LIBERTY_OR_BROKER -> throw new IllegalArgumentException(
                         drill.name() + ": crash points are armed in Liberty or the worker only");
             };
             case BROKER_KILL -> underLiberty(drill, runDir, db, timeline, notes, this::killBrokerUnderLoad);
@@ -132,7 +143,9 @@ public final class DrillRunner {
             case BROKER_KILL_UNDER_WORKER ->
                     new WorkerDrill(drill, runDir, db, seed).killBrokerUnderWorker(timeline, notes);
             case DUPLICATE_DELIVERY -> underLiberty(drill, runDir, db, timeline, notes, this::deliverDuplicates);
-            case RANDOM_KILLS -> underLiberty(drill, runDir, db, timeline, notes, this::killAtRandom);
+            case RANDOM_KILLS -> drill.victim() == Victim.CLUSTER_ANY
+                    ? new ClusterDrill(installation, drill, runDir, db, seed).soak(timeline, notes, soakLength)
+                    : underLiberty(drill, runDir, db, timeline, notes, this::killAtRandom);
         };
     }
 

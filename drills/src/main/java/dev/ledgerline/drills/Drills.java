@@ -69,10 +69,18 @@ public final class Drills {
                 defaultValue = "42")
         long seed;
 
+        @Option(names = "--cluster", description = "Soak a cluster instead (two servers, a worker, a broker pair and "
+                + "HAProxy, on PostgreSQL): any of its processes is killed and restarted every 20 to 40 s.")
+        boolean cluster;
+
         @Override
         public Integer call() throws Exception {
+            if (cluster && database != Database.POSTGRESQL) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--cluster runs on PostgreSQL only");
+            }
             DrillResult r = new DrillRunner(new Installation(parent.projectRoot), parent.output, seed)
-                    .soakFor(Duration.ofMinutes(minutes)).run(DrillRunner.soak(database));
+                    .soakFor(Duration.ofMinutes(minutes))
+                    .run(cluster ? DrillRunner.clusterSoak() : DrillRunner.soak(database));
             new DrillReport(parent.output.resolve("soak")).write(List.of(r));
             System.out.println("soak: " + (r.passed() ? "every invariant held" : "NOT as expected: " + r.broken() + " " + r.notes())
                     + "; report: " + parent.output.resolve("soak/report.md"));

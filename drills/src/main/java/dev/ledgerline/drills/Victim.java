@@ -14,6 +14,8 @@ public enum Victim {
     CLUSTER_WORKER("cluster-worker"),
     /** The primary of a cluster's broker pair; its backup takes over. */
     CLUSTER_BROKER("cluster-broker"),
+    /** The cluster soak: either server, the worker, the active broker or its backup, at random for each kill. */
+    CLUSTER_ANY("cluster-any"),
     /** The soak: Liberty or the broker, chosen at random for each kill. */
     LIBERTY_OR_BROKER("liberty-or-broker");
 

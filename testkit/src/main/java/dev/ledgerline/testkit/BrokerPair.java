@@ -23,13 +23,17 @@ public final class BrokerPair implements AutoCloseable {
 
     private final Path primaryDir;
     private final int primaryPort;
-    private final BrokerProcess backup;
+    private final Path backupDir;
+    private final int backupPort;
+    private BrokerProcess backup;
     private BrokerProcess primary;
 
-    private BrokerPair(Path primaryDir, int primaryPort, BrokerProcess primary, BrokerProcess backup) {
+    private BrokerPair(Path primaryDir, int primaryPort, BrokerProcess primary, Path backupDir, BrokerProcess backup) {
         this.primaryDir = primaryDir;
         this.primaryPort = primaryPort;
         this.primary = primary;
+        this.backupDir = backupDir;
+        this.backupPort = backup.port();
         this.backup = backup;
     }
 
@@ -47,7 +51,7 @@ public final class BrokerPair implements AutoCloseable {
         try {
             backup = BrokerProcess.launch(dir.resolve("backup"), backupPort, pairArgs("backup", primaryPort));
             backup.awaitOutput("Ledgerline broker passive on " + backup.url() + ": replica in sync", SYNC_TIMEOUT);
-            return new BrokerPair(primaryDir, primaryPort, primary, backup);
+            return new BrokerPair(primaryDir, primaryPort, primary, dir.resolve("backup"), backup);
         } catch (IOException | RuntimeException e) {
             if (backup != null) {
                 backup.stop();
@@ -92,6 +96,21 @@ public final class BrokerPair implements AutoCloseable {
         primary.awaitOutput("Ledgerline broker active on " + primary.url() + ": replica on " + backup.url()
                 + " in sync", SYNC_TIMEOUT);
         return primary;
+    }
+
+    /**
+     * Starts the backup again on its journal, after it died while the primary served: it copies the primary's
+     * journal afresh and returns once its copy is in sync, so that the pair can lose its primary again.
+     *
+     * @throws IllegalStateException if the backup is still running, exits, or is not in sync in time
+     */
+    public BrokerProcess restartBackup() throws IOException {
+        if (backup.isAlive()) {
+            throw new IllegalStateException("the backup still runs, pid " + backup.pid());
+        }
+        backup = BrokerProcess.launch(backupDir, backupPort, pairArgs("backup", primaryPort));
+        backup.awaitOutput("Ledgerline broker passive on " + backup.url() + ": replica in sync", SYNC_TIMEOUT);
+        return backup;
     }
 
     /**
