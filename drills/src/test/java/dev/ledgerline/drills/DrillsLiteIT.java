@@ -12,8 +12,9 @@ import dev.ledgerline.harness.Installation;
 
 /**
  * drills-lite, in the README's Tests command: one XA point after the decision is logged, one idempotent
- * point between the consumer's commit and its acknowledgement, one broker kill. Each runs on a fresh system
- * and must end with every invariant holding.
+ * point between the consumer's commit and its acknowledgement, one broker kill, and one server of a two-server
+ * cluster halted after the decision, which its peer must recover. Each runs on a fresh system and must end
+ * with every invariant holding.
  */
 class DrillsLiteIT {
 
