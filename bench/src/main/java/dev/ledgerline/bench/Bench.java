@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -48,8 +49,9 @@ public final class Bench implements Callable<Integer> {
             description = "Where the report, the charts and the run directories go (default: ${DEFAULT-VALUE}).")
     Path output;
 
-    @Option(names = "--only", split = ",", defaultValue = "ceilings,worker,liberty",
-            description = "What to measure, of ceilings, worker and liberty (default: all: ${DEFAULT-VALUE}).")
+    @Option(names = "--only", split = ",",
+            description = "What to measure, of ceilings, worker, liberty and cluster (default: ceilings, worker and "
+                    + "liberty; with --full, cluster too).")
     Set<BenchPart> parts;
 
     @Option(names = "--profile",
@@ -84,6 +86,11 @@ public final class Bench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Profile profile = length != null && length.fullRun ? Profile.FULL : Profile.SHORT;
+        if (parts == null) {
+            // The scaling rows start a cluster per shape, minutes each: part of the full run, not the short one.
+            parts = profile == Profile.FULL ? EnumSet.allOf(BenchPart.class)
+                    : EnumSet.of(BenchPart.CEILINGS, BenchPart.WORKER, BenchPart.LIBERTY);
+        }
         // Absolute: the paths go into the environment of processes started elsewhere (Liberty's output, H2's URL).
         projectRoot = projectRoot.toAbsolutePath().normalize();
         output = output.toAbsolutePath().normalize();
@@ -93,6 +100,7 @@ public final class Bench implements Callable<Integer> {
         Instant started = Instant.now();
         List<Row> rows = new ArrayList<>();
         List<SyncCount> syncs = new ArrayList<>();
+        List<ClusterScenarios.ProcessCost> costs = new ArrayList<>();
         try {
             if (parts.contains(BenchPart.CEILINGS)) {
                 rows.addAll(ceilings(database, profile, runs, ports, syncs));
@@ -119,6 +127,14 @@ public final class Bench implements Callable<Integer> {
                     ProfileReport.write(liberty.profiles(), output.resolve("profile.md"));
                 }
             }
+            if (parts.contains(BenchPart.CLUSTER)) {
+                ClusterScenarios cluster = new ClusterScenarios(installation, runs, profile, seed);
+                for (ClusterScenarios.Shape shape : ClusterScenarios.SHAPES) {
+                    cluster.run(shape).forEach(r -> rows.add(announce(r)));
+                }
+                costs.addAll(cluster.costs());
+                syncs.addAll(cluster.syncs());
+            }
         } catch (InvariantGate.InvariantsBroken e) {
             System.err.println("bench: FAILED, an invariant broke; no report is written. " + e.getMessage());
             return 1;
@@ -127,7 +143,7 @@ public final class Bench implements Callable<Integer> {
                 DateTimeFormatter.ISO_INSTANT.format(started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " "
                 + System.getProperty("os.arch"), System.getProperty("java.version"), database.label()), rows, syncs,
-                notes(database, profile, parts));
+                costs, notes(database, profile, parts));
         report.write(output);
         System.out.println("bench: " + rows.size() + " rows in " + java.time.Duration.between(started, Instant.now())
                 .toSeconds() + " s; report: " + output.resolve("report.md"));
@@ -185,6 +201,15 @@ public final class Bench implements Callable<Integer> {
                     "Liberty open loop (at the highest consumer count, uniform workload): requests sent on a fixed "
                             + "schedule at half the rate the closed loop sustained, latency counted from when each was due, "
                             + "so a slow answer cannot hide the wait (no coordinated omission)."));
+        }
+        if (parts.contains(BenchPart.CLUSTER)) {
+            notes.add("Cluster (the scaling rows): both designs, uniform workload, " + profile.libertyTransfers()
+                    + " transfers through HAProxy from " + profile.clients() + " closed-loop clients, on PostgreSQL "
+                    + "and one broker, for each size: servers with " + ClusterScenarios.CONSUMERS + " consumers per "
+                    + "design each, and Narayana workers with " + ClusterScenarios.CONSUMERS + " XA consumers each. "
+                    + "CPU: every process of the cluster (servers, workers, broker, PostgreSQL with its backends, "
+                    + "HAProxy), summed in the row and listed one by one under Scaling. All of them share this "
+                    + "machine's cores.");
         }
         if (parts.contains(BenchPart.WORKER)) {
             notes.add(

@@ -10,5 +10,7 @@ enum BenchPart {
     /** The worker draining a preloaded backlog (XA only). */
     WORKER,
     /** Liberty over HTTP, both designs, closed and open loop. */
-    LIBERTY
+    LIBERTY,
+    /** Both designs through HAProxy on clusters of 1 to 3 servers and 0 to 2 workers: the scaling rows. */
+    CLUSTER
 }

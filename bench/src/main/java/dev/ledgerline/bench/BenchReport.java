@@ -32,13 +32,25 @@ public final class BenchReport {
     private final List<Row> rows;
     private final List<String> notes;
     private final List<SyncCount> syncs;
+    private final List<ClusterScenarios.ProcessCost> costs;
 
-    /** @param syncs forced disk syncs counted in traced passes; empty if none could be counted */
-    public BenchReport(RunInfo info, List<Row> rows, List<SyncCount> syncs, List<String> notes) {
+    /**
+     * @param syncs forced disk syncs counted in traced passes; empty if none could be counted
+     * @param costs the scaling rows' CPU per transfer, process by process; empty if no cluster ran
+     */
+    public BenchReport(RunInfo info, List<Row> rows, List<SyncCount> syncs,
+                       List<ClusterScenarios.ProcessCost> costs, List<String> notes) {
         this.info = info;
         this.rows = List.copyOf(rows);
         this.syncs = List.copyOf(syncs);
+        this.costs = List.copyOf(costs);
         this.notes = List.copyOf(notes);
+    }
+
+    /** The traced pass's count for one process of one scaling scenario, if strace got one. */
+    private Optional<SyncCount> syncsOf(ClusterScenarios.ProcessCost cost) {
+        return syncs.stream().filter(c -> c.scenario().equals(cost.scenario()) && c.processes().equals(cost.process()))
+                .findFirst();
     }
 
     public List<Row> rows() {
@@ -110,6 +122,16 @@ public final class BenchReport {
             measured.add(o);
         }
         root.add("rows", measured);
+        if (!costs.isEmpty()) {
+            JsonArrayBuilder scaling = Json.createArrayBuilder();
+            costs.forEach(c -> {
+                JsonObjectBuilder o = Json.createObjectBuilder().add("scenario", c.scenario()).add("process", c.process())
+                        .add("transfers", c.transfers()).add("cpuMsPerTransfer", round(c.cpuMsPerTransfer(), 2));
+                syncsOf(c).ifPresent(n -> o.add("syncsPerTransfer", round(n.perTransfer(), 2)));
+                scaling.add(o);
+            });
+            root.add("scaling", scaling);
+        }
         JsonObjectBuilder ceilings = Json.createObjectBuilder();
         for (String kind : List.of("database", "broker")) {
             JsonArrayBuilder list = Json.createArrayBuilder();
@@ -186,6 +208,18 @@ public final class BenchReport {
         md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Row r : rows.stream().filter(Row::isCeiling).toList()) {
             md.append(tableRow(r).replaceFirst("^\\| ceiling ", "")).append(" |\n");
+        }
+
+        if (!costs.isEmpty()) {
+            md.append("\n## Scaling: what each process spends per transfer\n\n");
+            md.append("The cluster rows above, process by process: CPU (user + system, with its children) per transfer "
+                    + "in the timed pass, and fsync/fdatasync calls per transfer in an untimed pass with strace attached "
+                    + "to that process alone (\"–\" where it could not attach). These are what a reader multiplies to "
+                    + "project the cluster to more hosts.\n\n");
+            md.append("| scenario | process | CPU ms/transfer | syncs/transfer |\n| --- | --- | ---: | ---: |\n");
+            costs.forEach(c -> md.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %s |%n", c.scenario(),
+                    c.process(), c.cpuMsPerTransfer(), syncsOf(c).map(n -> String.format(Locale.ROOT, "%.2f",
+                            n.perTransfer())).orElse("–"))));
         }
 
         if (!syncs.isEmpty()) {

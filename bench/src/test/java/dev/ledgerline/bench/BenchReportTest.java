@@ -29,7 +29,25 @@ class BenchReportTest {
                         row("liberty", "xa", "uniform", 4, 50),
                         row("liberty", "idempotent", "uniform", 4, 150),
                         row("worker", "xa", "contended", 4, 40)),
-                List.of(), List.of("a note"));
+                List.of(), List.of(), List.of("a note"));
+    }
+
+    @Test
+    void theScalingSectionJoinsEachProcessCostWithItsSyncCount() {
+        String scenario = "cluster xa, 2 servers, 0 workers";
+        BenchReport report = new BenchReport(new BenchReport.RunInfo("full", "d", 2, "os", "17", "postgresql"),
+                List.of(row("cluster", "xa", "uniform, 2 servers, 0 workers", 8, 60)),
+                List.of(new SyncCount(scenario, "postgresql", 100, 250)),
+                List.of(new ClusterScenarios.ProcessCost(scenario, "ledgerline-1", 1000, 7.5),
+                        new ClusterScenarios.ProcessCost(scenario, "postgresql", 1000, 2.25)),
+                List.of());
+        assertThat(report.markdown(List.of()))
+                .contains("| cluster xa, 2 servers, 0 workers | ledgerline-1 | 7.50 | – |")
+                .contains("| cluster xa, 2 servers, 0 workers | postgresql | 2.25 | 2.50 |");
+        JsonObject json = Json.createReader(new StringReader(report.json())).readObject();
+        assertThat(json.getJsonArray("scaling").getJsonObject(1).getJsonNumber("syncsPerTransfer").doubleValue())
+                .isEqualTo(2.5);
+        assertThat(json.getJsonArray("scaling").getJsonObject(0).containsKey("syncsPerTransfer")).isFalse();
     }
 
     @Test
@@ -78,7 +96,7 @@ class BenchReportTest {
     @Test
     void countedSyncsReplaceTheNotCountedSentence() {
         BenchReport report = new BenchReport(new BenchReport.RunInfo("short", "d", 2, "os", "17", "postgresql"), List.of(),
-                List.of(new SyncCount("broker alone", "broker", 200, 500)), List.of());
+                List.of(new SyncCount("broker alone", "broker", 200, 500)), List.of(), List.of());
         JsonObject json = Json.createReader(new StringReader(report.json())).readObject();
         JsonObject count = json.getJsonArray("forcedSyncsPerTransfer").getJsonObject(0);
         assertThat(count.getJsonNumber("perTransfer").doubleValue()).isEqualTo(2.5);
