@@ -1,6 +1,7 @@
 package dev.ledgerline.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -45,6 +46,25 @@ class LedgerSchemaTest {
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM account")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(12);
+        }
+    }
+
+    @Test
+    void aTransferNamesWhoEndedItOnlyWithTheCoordinator() throws SQLException {
+        var ds = freshDatabase("schema-applied-by");
+        LedgerSchema.migrate(ds);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("""
+                    INSERT INTO transfer (id, idempotency_key, mode, from_account, to_account, amount_minor, currency,
+                                          status, created_at)
+                    VALUES ('6f9619ff-8b86-d011-b42d-00c04fc964ff', 'k', 'XA', 'ACC-001', 'ACC-002', 1, 'EUR',
+                            'QUEUED', CURRENT_TIMESTAMP)""");
+
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE transfer SET applied_by = 'liberty/ledgerline'"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getMessage())
+                            .containsIgnoringCase("transfer_applied_by_with_coordinator"));
+            assertThat(s.executeUpdate("UPDATE transfer SET applied_by = 'liberty/ledgerline', coordinator = 'liberty-tm'"))
+                    .isEqualTo(1);
         }
     }
 }

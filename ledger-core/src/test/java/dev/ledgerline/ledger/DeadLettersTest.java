@@ -19,6 +19,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.ledgerline.ledger.domain.AppliedBy;
+import dev.ledgerline.ledger.domain.Coordinator;
 import dev.ledgerline.ledger.domain.DeadLetter;
 import dev.ledgerline.ledger.domain.DeadLetterReason;
 import dev.ledgerline.ledger.domain.Transfer;
@@ -31,6 +33,8 @@ import dev.ledgerline.ledger.store.TransferStore;
 
 class DeadLettersTest {
 
+    private static final AppliedBy DEAD_LETTER_CONSUMER = AppliedBy.liberty("ledgerline", Coordinator.LIBERTY_TM);
+
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     private JdbcDataSource ds;
 
@@ -40,7 +44,7 @@ class DeadLettersTest {
     }
 
     private Optional<Transfer> take(TransferQueue queue, Message message) throws SQLException {
-        return new DeadLetters(queue, Clock.systemUTC()).endInLocalTransaction(ds, message);
+        return new DeadLetters(queue, Clock.systemUTC(), DEAD_LETTER_CONSUMER).endInLocalTransaction(ds, message);
     }
 
     private List<DeadLetter> recorded() throws SQLException {
@@ -117,8 +121,9 @@ class DeadLettersTest {
         assertThat(d.originalQueue()).isEqualTo("transfers.xa");
         assertThat(d.detail()).contains("dead-lettered after 0 failed deliveries");
         try (Connection c = ds.getConnection()) {
-            assertThat(new TransferStore().find(c, t.id())).get().extracting(Transfer::status)
-                    .isEqualTo(TransferStatus.FAILED);
+            Transfer stored = new TransferStore().find(c, t.id()).orElseThrow();
+            assertThat(stored.status()).isEqualTo(TransferStatus.FAILED);
+            assertThat(stored.appliedBy()).isEqualTo(DEAD_LETTER_CONSUMER);
         }
     }
 

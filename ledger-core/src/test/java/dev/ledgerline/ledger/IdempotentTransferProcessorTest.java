@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import dev.ledgerline.ledger.apply.ApplyOutcome;
 import dev.ledgerline.ledger.apply.VersionConflictException;
 import dev.ledgerline.ledger.check.InvariantChecker;
+import dev.ledgerline.ledger.domain.AppliedBy;
+import dev.ledgerline.ledger.domain.Coordinator;
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.domain.TransferStatus;
 import dev.ledgerline.ledger.idempotent.ConflictRetriesExhaustedException;
@@ -41,6 +43,7 @@ class IdempotentTransferProcessorTest {
 
     /** Always the longest wait the policy allows, so that the waits asked for can be asserted exactly. */
     private static final RandomGenerator LONGEST_WAIT = FixedDraw.top();
+    private static final AppliedBy CONSUMER = AppliedBy.liberty("ledgerline-3", Coordinator.NONE);
 
     private final Clock clock = Clock.systemUTC();
     private final InvariantChecker checker = new InvariantChecker(clock);
@@ -62,15 +65,17 @@ class IdempotentTransferProcessorTest {
     @Test
     void theSameMessageTwiceIsAppliedOnce() throws Exception {
         var ds = LedgerDatabase.fresh();
-        var processor = new IdempotentTransferProcessor(ds, clock, new RetryPolicy(3, Duration.ofMillis(1),
+        var processor = new IdempotentTransferProcessor(ds, clock, CONSUMER, new RetryPolicy(3, Duration.ofMillis(1),
                 Duration.ofMillis(8)), LONGEST_WAIT, recordingSleeper);
         var t = LedgerDatabase.queue(ds, "ACC-001", "ACC-002", 2_500, clock.instant());
 
         var first = processor.process("msg-1", t.id());
         var second = processor.process("msg-1", t.id());
 
-        assertThat(first).isInstanceOfSatisfying(ProcessingResult.Applied.class,
-                applied -> assertThat(applied.outcome()).isInstanceOf(ApplyOutcome.Completed.class));
+        assertThat(first).isInstanceOfSatisfying(ProcessingResult.Applied.class, applied -> {
+            assertThat(applied.outcome()).isInstanceOf(ApplyOutcome.Completed.class);
+            assertThat(applied.outcome().transfer().appliedBy()).isEqualTo(CONSUMER);
+        });
         assertThat(second).isEqualTo(new ProcessingResult.DuplicateSkipped("msg-1", t.id(), 0));
         assertThat(processor.duplicatesSkipped()).isEqualTo(1);
         assertThat(processor.conflicts()).isZero();
@@ -78,6 +83,7 @@ class IdempotentTransferProcessorTest {
         assertThat(balance(ds, "ACC-002")).isEqualTo(500_000 + 2_500);
         assertThat(LedgerDatabase.count(ds, "SELECT COUNT(message_key) FROM processed_message")).isEqualTo(1);
         try (Connection c = ds.getConnection()) {
+            assertThat(new TransferStore().find(c, t.id()).orElseThrow().appliedBy()).isEqualTo(CONSUMER);
             assertThat(checker.check(c, Duration.ZERO).allHold()).isTrue();
         }
     }
@@ -85,7 +91,7 @@ class IdempotentTransferProcessorTest {
     @Test
     void aTransferAnnouncedUnderAnotherKeyIsFoundFinalAndNotAppliedAgain() throws Exception {
         var ds = LedgerDatabase.fresh();
-        var processor = new IdempotentTransferProcessor(ds, clock, new RetryPolicy(3, Duration.ofMillis(1),
+        var processor = new IdempotentTransferProcessor(ds, clock, CONSUMER, new RetryPolicy(3, Duration.ofMillis(1),
                 Duration.ofMillis(8)), LONGEST_WAIT, recordingSleeper);
         var t = LedgerDatabase.queue(ds, "ACC-001", "ACC-002", 2_500, clock.instant());
         processor.process("msg-1", t.id());
@@ -104,7 +110,7 @@ class IdempotentTransferProcessorTest {
         // The first attempt reads the clock twice (recording the message, then applying); both readings let
         // another transaction move ACC-002's version on, so that attempt conflicts and the second does not.
         var clockWithConflict = new InterleavingClock(2, () -> bumpVersion(ds, "ACC-002"));
-        var processor = new IdempotentTransferProcessor(ds, clockWithConflict,
+        var processor = new IdempotentTransferProcessor(ds, clockWithConflict, CONSUMER,
                 new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(80)), LONGEST_WAIT, recordingSleeper);
 
         var result = processor.process("msg-1", t.id());
@@ -129,7 +135,7 @@ class IdempotentTransferProcessorTest {
         // At every reading of the clock, another writer tries to move ACC-002 on, giving up at once if the
         // row is locked: so every optimistic attempt conflicts, and only an attempt holding the lock can win.
         var clockWithConflicts = new InterleavingClock(Integer.MAX_VALUE, () -> bumpVersionUnlessLocked(ds, "ACC-002"));
-        var processor = new IdempotentTransferProcessor(ds, clockWithConflicts,
+        var processor = new IdempotentTransferProcessor(ds, clockWithConflicts, CONSUMER,
                 new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(80)), LONGEST_WAIT, recordingSleeper);
 
         var result = processor.process("msg-1", t.id());
@@ -151,7 +157,7 @@ class IdempotentTransferProcessorTest {
     void whenEvenTheLockedAttemptCannotHaveItsRowsItGivesUpAndWritesNothing() throws Exception {
         var ds = LedgerDatabase.fresh(Duration.ofMillis(200));
         var t = LedgerDatabase.queue(ds, "ACC-001", "ACC-002", 700, clock.instant());
-        var processor = new IdempotentTransferProcessor(ds, clock,
+        var processor = new IdempotentTransferProcessor(ds, clock, CONSUMER,
                 new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(80)), LONGEST_WAIT, recordingSleeper);
 
         // Another transaction holds ACC-002 for longer than the lock timeout.
@@ -179,7 +185,7 @@ class IdempotentTransferProcessorTest {
     @Test
     void aFailureThatIsNotAConflictIsRolledBackAndReportedAtOnce() throws Exception {
         var ds = LedgerDatabase.fresh();
-        var processor = new IdempotentTransferProcessor(ds, clock, new RetryPolicy(3, Duration.ofMillis(1),
+        var processor = new IdempotentTransferProcessor(ds, clock, CONSUMER, new RetryPolicy(3, Duration.ofMillis(1),
                 Duration.ofMillis(8)), LONGEST_WAIT, recordingSleeper);
 
         // The message names a transfer the database does not hold: the record's foreign key refuses it.
@@ -204,7 +210,7 @@ class IdempotentTransferProcessorTest {
         // machine a queue of such waits can outlast H2's default lock timeout of two seconds. A timeout
         // would only be retried, but it is not what this test is about.
         var ds = LedgerDatabase.fresh(Duration.ofSeconds(10));
-        var processor = new IdempotentTransferProcessor(ds, clock,
+        var processor = new IdempotentTransferProcessor(ds, clock, CONSUMER,
                 new RetryPolicy(100, Duration.ofMillis(1), Duration.ofMillis(20)), new Random(42), Sleeper.threadSleep());
 
         var random = new Random(7);

@@ -15,7 +15,6 @@ import dev.ledgerline.db.LedgerSchema;
 import dev.ledgerline.ledger.domain.Money;
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.domain.TransferMode;
-import dev.ledgerline.ledger.domain.TransferStatus;
 import dev.ledgerline.ledger.store.TransferStore;
 
 /** A fresh in-memory H2 database with the real migrations, one per test. */
@@ -58,8 +57,8 @@ public final class LedgerDatabase {
     /** Queues a transfer in EUR between two demo accounts, in the given mode, and commits it. */
     public static Transfer queue(JdbcDataSource ds, TransferMode mode, String from, String to, long amountMinor,
                                  Instant at) throws SQLException {
-        var t = new Transfer(UUID.randomUUID(), "key-" + UUID.randomUUID(), mode, from, to,
-                new Money(amountMinor, EUR), TransferStatus.QUEUED, null, null, 0, at, null);
+        var t = Transfer.queued(UUID.randomUUID(), "key-" + UUID.randomUUID(), mode, from, to,
+                new Money(amountMinor, EUR), at);
         try (Connection c = ds.getConnection()) {
             new TransferStore().insert(c, t);
         }

@@ -18,6 +18,8 @@ import dev.ledgerline.ledger.apply.ApplyOutcome;
 import dev.ledgerline.ledger.apply.LockingTransferApplier;
 import dev.ledgerline.ledger.apply.TransferNotFoundException;
 import dev.ledgerline.ledger.check.InvariantChecker;
+import dev.ledgerline.ledger.domain.AppliedBy;
+import dev.ledgerline.ledger.domain.Coordinator;
 import dev.ledgerline.ledger.domain.Money;
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.domain.TransferMode;
@@ -31,7 +33,9 @@ class LockingTransferApplierTest {
     private static final Currency EUR = Currency.getInstance("EUR");
 
     private final Clock clock = Clock.systemUTC();
-    private final LockingTransferApplier applier = new LockingTransferApplier(clock);
+    private static final AppliedBy WORKER = AppliedBy.worker("worker-7");
+
+    private final LockingTransferApplier applier = new LockingTransferApplier(clock, WORKER);
     private final TransferStore transfers = new TransferStore();
     private final AccountStore accounts = new AccountStore();
     private final InvariantChecker checker = new InvariantChecker(clock);
@@ -43,8 +47,8 @@ class LockingTransferApplierTest {
     }
 
     private Transfer queue(String from, String to, long amountMinor) throws SQLException {
-        var t = new Transfer(UUID.randomUUID(), "key-" + UUID.randomUUID(), TransferMode.XA, from, to,
-                new Money(amountMinor, EUR), TransferStatus.QUEUED, null, null, 0, clock.instant(), null);
+        var t = Transfer.queued(UUID.randomUUID(), "key-" + UUID.randomUUID(), TransferMode.XA, from, to,
+                new Money(amountMinor, EUR), clock.instant());
         try (Connection c = ds.getConnection()) {
             transfers.insert(c, t);
         }
@@ -52,11 +56,21 @@ class LockingTransferApplierTest {
     }
 
     private ApplyOutcome apply(UUID id) throws SQLException {
+        return apply(applier, id);
+    }
+
+    private ApplyOutcome apply(LockingTransferApplier with, UUID id) throws SQLException {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
-            var outcome = applier.apply(c, id);
+            var outcome = with.apply(c, id);
             c.commit();
             return outcome;
+        }
+    }
+
+    private Transfer stored(UUID id) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            return transfers.find(c, id).orElseThrow();
         }
     }
 
@@ -73,6 +87,8 @@ class LockingTransferApplierTest {
         var outcome = apply(t.id());
 
         assertThat(outcome).isInstanceOf(ApplyOutcome.Completed.class);
+        assertThat(outcome.transfer().appliedBy()).isEqualTo(WORKER);
+        assertThat(stored(t.id()).appliedBy()).isEqualTo(WORKER);
         assertThat(balance("ACC-001")).isEqualTo(1_000_000 - 12_345);
         assertThat(balance("ACC-002")).isEqualTo(500_000 + 12_345);
         try (Connection c = ds.getConnection()) {
@@ -91,6 +107,7 @@ class LockingTransferApplierTest {
 
         assertThat(outcome).isInstanceOf(ApplyOutcome.Rejected.class);
         assertThat(outcome.transfer().reason()).startsWith("insufficient funds");
+        assertThat(stored(t.id()).appliedBy()).isEqualTo(new AppliedBy("worker/worker-7", Coordinator.NARAYANA));
         assertThat(balance("ACC-006")).isEqualTo(125_000);
         assertThat(balance("ACC-001")).isEqualTo(1_000_000);
         try (Connection c = ds.getConnection()) {
@@ -99,13 +116,24 @@ class LockingTransferApplierTest {
     }
 
     @Test
-    void aSecondDeliveryOfAnAppliedTransferChangesNothing() throws SQLException {
+    void aQueuedTransferNamesNoApplier() throws SQLException {
+        var t = queue("ACC-001", "ACC-002", 100);
+
+        assertThat(stored(t.id()).appliedBy()).isNull();
+    }
+
+    @Test
+    void aSecondDeliveryOfAnAppliedTransferChangesNothingNotEvenWhoAppliedIt() throws SQLException {
         var t = queue("ACC-001", "ACC-002", 100);
         apply(t.id());
 
-        var again = apply(t.id());
+        // The same message again, taken by another process after the first committed.
+        var again = apply(new LockingTransferApplier(clock, AppliedBy.liberty("ledgerline-2", Coordinator.LIBERTY_TM)),
+                t.id());
 
         assertThat(again).isInstanceOf(ApplyOutcome.AlreadyFinal.class);
+        assertThat(again.transfer().appliedBy()).isEqualTo(WORKER);
+        assertThat(stored(t.id()).appliedBy()).isEqualTo(WORKER);
         assertThat(balance("ACC-001")).isEqualTo(1_000_000 - 100);
     }
 

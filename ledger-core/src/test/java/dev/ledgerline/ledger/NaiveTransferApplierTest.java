@@ -17,6 +17,8 @@ import dev.ledgerline.ledger.apply.NaiveTransferApplier;
 import dev.ledgerline.ledger.check.InvariantChecker;
 import dev.ledgerline.ledger.check.InvariantReport;
 import dev.ledgerline.ledger.check.InvariantResult;
+import dev.ledgerline.ledger.domain.AppliedBy;
+import dev.ledgerline.ledger.domain.Coordinator;
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.store.AccountStore;
@@ -27,7 +29,8 @@ import dev.ledgerline.ledger.store.AccountStore;
 class NaiveTransferApplierTest {
 
     private final Clock clock = Clock.systemUTC();
-    private final NaiveTransferApplier applier = new NaiveTransferApplier(clock);
+    private final NaiveTransferApplier applier = new NaiveTransferApplier(clock,
+            AppliedBy.liberty("ledgerline", Coordinator.NONE));
     private final AccountStore accounts = new AccountStore();
     private final InvariantChecker checker = new InvariantChecker(clock);
     private JdbcDataSource ds;
@@ -70,6 +73,8 @@ class NaiveTransferApplierTest {
         Transfer t = queue("ACC-001", "ACC-002", 1_234);
 
         assertThat(deliver(t.id())).isInstanceOf(ApplyOutcome.Completed.class);
+        assertThat(LedgerDatabase.count(ds, "SELECT COUNT(id) FROM transfer WHERE applied_by = 'liberty/ledgerline'"
+                + " AND coordinator = 'none'")).isEqualTo(1);
 
         assertThat(balance("ACC-001")).isEqualTo(fromBefore - 1_234);
         assertThat(balance("ACC-002")).isEqualTo(toBefore + 1_234);

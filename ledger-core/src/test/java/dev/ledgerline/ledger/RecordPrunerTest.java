@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.ledgerline.ledger.apply.ApplyOutcome;
 import dev.ledgerline.ledger.check.InvariantChecker;
+import dev.ledgerline.ledger.domain.AppliedBy;
+import dev.ledgerline.ledger.domain.Coordinator;
 import dev.ledgerline.ledger.idempotent.IdempotentTransferProcessor;
 import dev.ledgerline.ledger.idempotent.ProcessingResult;
 import dev.ledgerline.ledger.idempotent.RetryPolicy;
@@ -176,6 +178,7 @@ class RecordPrunerTest {
     @Test
     void aCopyArrivingAfterItsRecordWasPrunedFindsTheTransferFinalAndChangesNothing() throws Exception {
         var processor = new IdempotentTransferProcessor(ds, Clock.offset(clock, WINDOW.negated().minusSeconds(1)),
+                AppliedBy.liberty("ledgerline", Coordinator.NONE),
                 new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(8)), FixedDraw.top(), wait -> { });
         assertThat(processor.process("msg-1", transferId)).isInstanceOfSatisfying(ProcessingResult.Applied.class,
                 applied -> assertThat(applied.outcome()).isInstanceOf(ApplyOutcome.Completed.class));

@@ -12,7 +12,6 @@ import dev.ledgerline.ledger.domain.Account;
 import dev.ledgerline.ledger.domain.Money;
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.domain.TransferMode;
-import dev.ledgerline.ledger.domain.TransferStatus;
 import dev.ledgerline.ledger.rules.Posting;
 import dev.ledgerline.ledger.rules.TransferDecision;
 import dev.ledgerline.ledger.rules.TransferRules;
@@ -27,8 +26,8 @@ class TransferRulesTest {
     }
 
     private static Transfer transfer(long amount, Currency currency) {
-        return new Transfer(UUID.randomUUID(), "key", TransferMode.XA, "A", "B", new Money(amount, currency),
-                TransferStatus.QUEUED, null, null, 0, Instant.EPOCH, null);
+        return Transfer.queued(UUID.randomUUID(), "key", TransferMode.XA, "A", "B", new Money(amount, currency),
+                Instant.EPOCH);
     }
 
     @Test

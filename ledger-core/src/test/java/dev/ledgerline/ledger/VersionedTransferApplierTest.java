@@ -21,6 +21,8 @@ import dev.ledgerline.ledger.apply.TransferNotFoundException;
 import dev.ledgerline.ledger.apply.VersionConflictException;
 import dev.ledgerline.ledger.apply.VersionedTransferApplier;
 import dev.ledgerline.ledger.check.InvariantChecker;
+import dev.ledgerline.ledger.domain.AppliedBy;
+import dev.ledgerline.ledger.domain.Coordinator;
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.domain.TransferStatus;
 import dev.ledgerline.ledger.store.AccountStore;
@@ -29,7 +31,9 @@ import dev.ledgerline.ledger.store.TransferStore;
 class VersionedTransferApplierTest {
 
     private final Clock clock = Clock.systemUTC();
-    private final VersionedTransferApplier applier = new VersionedTransferApplier(clock);
+    private static final AppliedBy CONSUMER = AppliedBy.liberty("ledgerline-1", Coordinator.NONE);
+
+    private final VersionedTransferApplier applier = new VersionedTransferApplier(clock, CONSUMER);
     private final TransferStore transfers = new TransferStore();
     private final AccountStore accounts = new AccountStore();
     private final InvariantChecker checker = new InvariantChecker(clock);
@@ -89,8 +93,11 @@ class VersionedTransferApplierTest {
         assertThat(balance("ACC-001")).isEqualTo(1_000_000 - 12_345);
         assertThat(balance("ACC-002")).isEqualTo(500_000 + 12_345);
         assertThat(status(t.id())).isEqualTo(TransferStatus.COMPLETED);
+        assertThat(outcome.transfer().appliedBy()).isEqualTo(CONSUMER);
         assertThat(LedgerDatabase.count(ds, "SELECT COUNT(id) FROM ledger_entry WHERE transfer_id = '" + t.id() + "'"))
                 .isEqualTo(2);
+        assertThat(LedgerDatabase.count(ds, "SELECT COUNT(id) FROM transfer WHERE applied_by = 'liberty/ledgerline-1'"
+                + " AND coordinator = 'none'")).isEqualTo(1);
         assertInvariantsHold();
     }
 
@@ -102,7 +109,7 @@ class VersionedTransferApplierTest {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             // Where the idempotent design's crash point halts: seen from inside the transaction.
-            new VersionedTransferApplier(clock, () -> seen.add(entriesAndStatus(c, t.id()))).apply(c, t.id());
+            new VersionedTransferApplier(clock, CONSUMER, () -> seen.add(entriesAndStatus(c, t.id()))).apply(c, t.id());
             c.rollback();
         }
 
@@ -115,7 +122,7 @@ class VersionedTransferApplierTest {
         List<String> seen = new ArrayList<>();
 
         try (Connection c = ds.getConnection()) {
-            new VersionedTransferApplier(clock, () -> seen.add("step")).apply(c, t.id());
+            new VersionedTransferApplier(clock, CONSUMER, () -> seen.add("step")).apply(c, t.id());
         }
 
         assertThat(seen).isEmpty();
@@ -172,7 +179,8 @@ class VersionedTransferApplierTest {
         // Between reading the accounts and writing them, another transaction credits ACC-002 and commits.
         // ACC-001 is written first (accounts are updated in id order), so the conflict on ACC-002 comes
         // after a debit and a ledger entry that the rollback must take away again.
-        var interleaved = new VersionedTransferApplier(new InterleavingClock(1, () -> apply(applier, concurrent.id())));
+        var interleaved = new VersionedTransferApplier(new InterleavingClock(1, () -> apply(applier, concurrent.id())),
+                CONSUMER);
 
         assertThatThrownBy(() -> apply(interleaved, t.id()))
                 .isInstanceOfSatisfying(VersionConflictException.class, e -> {
@@ -200,12 +208,14 @@ class VersionedTransferApplierTest {
     @Test
     void aTransferFinishedByAnotherTransactionMeanwhileIsAConflictAndTheRetryFindsItFinal() throws SQLException {
         var t = queue("ACC-001", "ACC-002", 100);
-        // The dead-letter processor gives up on the transfer while a late delivery of it is being applied.
+        // The dead-letter processor (of another server) gives up on the transfer while a late delivery of it
+        // is being applied.
+        var deadLetters = AppliedBy.liberty("ledgerline-2", Coordinator.NONE);
         var interleaved = new VersionedTransferApplier(new InterleavingClock(1, () -> {
             try (Connection other = ds.getConnection()) {
-                transfers.finish(other, t.id(), TransferStatus.FAILED, "dead-lettered", clock.instant());
+                transfers.finish(other, t.id(), TransferStatus.FAILED, "dead-lettered", clock.instant(), deadLetters);
             }
-        }));
+        }), CONSUMER);
 
         assertThatThrownBy(() -> apply(interleaved, t.id()))
                 .isInstanceOfSatisfying(StatusConflictException.class, e -> assertThat(e.transferId()).isEqualTo(t.id()));
@@ -213,7 +223,9 @@ class VersionedTransferApplierTest {
         assertThat(balance("ACC-001")).isEqualTo(1_000_000);
         assertThat(balance("ACC-002")).isEqualTo(500_000);
         assertInvariantsHold();
-        assertThat(apply(applier, t.id())).isInstanceOfSatisfying(ApplyOutcome.AlreadyFinal.class,
-                already -> assertThat(already.transfer().status()).isEqualTo(TransferStatus.FAILED));
+        assertThat(apply(applier, t.id())).isInstanceOfSatisfying(ApplyOutcome.AlreadyFinal.class, already -> {
+            assertThat(already.transfer().status()).isEqualTo(TransferStatus.FAILED);
+            assertThat(already.transfer().appliedBy()).isEqualTo(deadLetters);
+        });
     }
 }

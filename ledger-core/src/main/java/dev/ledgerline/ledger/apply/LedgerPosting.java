@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import dev.ledgerline.ledger.domain.Account;
+import dev.ledgerline.ledger.domain.AppliedBy;
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.domain.TransferStatus;
 import dev.ledgerline.ledger.rules.Posting;
@@ -31,14 +32,17 @@ final class LedgerPosting {
     private final AccountStore accounts = new AccountStore();
     private final LedgerEntryStore entries = new LedgerEntryStore();
     private final Clock clock;
+    private final AppliedBy appliedBy;
     private final Runnable betweenPostings;
 
     /**
+     * @param appliedBy       recorded with the final status of every transfer this posts
      * @param betweenPostings run once the first posting (balance and entry) is written and the second is not,
      *                        nothing committed
      */
-    LedgerPosting(Clock clock, Runnable betweenPostings) {
+    LedgerPosting(Clock clock, AppliedBy appliedBy, Runnable betweenPostings) {
         this.clock = clock;
+        this.appliedBy = appliedBy;
         this.betweenPostings = betweenPostings;
     }
 
@@ -53,7 +57,8 @@ final class LedgerPosting {
             // No account is written, so a balance that changed since it was read cannot be overwritten: the
             // refusal is simply ordered before that change. Only the transfer's status is guarded.
             finish(c, transfer, TransferStatus.REJECTED, reject.reason(), now);
-            return new ApplyOutcome.Rejected(transfer.finished(TransferStatus.REJECTED, reject.reason(), now));
+            return new ApplyOutcome.Rejected(
+                    transfer.finished(TransferStatus.REJECTED, reject.reason(), now, appliedBy));
         }
         // Each update holds the row's write lock to the end of the transaction. Taking them in one global
         // order (by account id) makes opposite transfers meet on the same first row, where the later one
@@ -72,12 +77,12 @@ final class LedgerPosting {
             }
         }
         finish(c, transfer, TransferStatus.COMPLETED, null, now);
-        return new ApplyOutcome.Completed(transfer.finished(TransferStatus.COMPLETED, null, now));
+        return new ApplyOutcome.Completed(transfer.finished(TransferStatus.COMPLETED, null, now, appliedBy));
     }
 
     private void finish(Connection c, Transfer transfer, TransferStatus status, String reason, Instant now)
             throws SQLException {
-        if (!transfers.finish(c, transfer.id(), status, reason, now)) {
+        if (!transfers.finish(c, transfer.id(), status, reason, now, appliedBy)) {
             throw new StatusConflictException(transfer.id());
         }
     }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import dev.ledgerline.ledger.domain.Account;
+import dev.ledgerline.ledger.domain.AppliedBy;
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.store.AccountStore;
 import dev.ledgerline.ledger.store.TransferStore;
@@ -21,16 +22,18 @@ public final class LockingTransferApplier {
     private final AccountStore accounts = new AccountStore();
     private final LedgerPosting posting;
 
-    public LockingTransferApplier(Clock clock) {
-        this(clock, () -> { });
+    /** @param appliedBy the process applying, recorded with each transfer's final status */
+    public LockingTransferApplier(Clock clock, AppliedBy appliedBy) {
+        this(clock, appliedBy, () -> { });
     }
 
     /**
+     * @param appliedBy       the process applying, recorded with each transfer's final status
      * @param betweenPostings run once the first of the two postings is written and the second is not, inside
      *                        the caller's transaction; the idempotent design halts its crash drill there
      */
-    public LockingTransferApplier(Clock clock, Runnable betweenPostings) {
-        this.posting = new LedgerPosting(clock, betweenPostings);
+    public LockingTransferApplier(Clock clock, AppliedBy appliedBy, Runnable betweenPostings) {
+        this.posting = new LedgerPosting(clock, appliedBy, betweenPostings);
     }
 
     /**

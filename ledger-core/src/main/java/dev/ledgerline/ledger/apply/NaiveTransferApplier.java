@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import dev.ledgerline.ledger.domain.Account;
+import dev.ledgerline.ledger.domain.AppliedBy;
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.domain.TransferStatus;
 import dev.ledgerline.ledger.rules.Posting;
@@ -46,9 +47,12 @@ public final class NaiveTransferApplier {
     private final AccountStore accounts = new AccountStore();
     private final LedgerEntryStore entries = new LedgerEntryStore();
     private final Clock clock;
+    private final AppliedBy appliedBy;
 
-    public NaiveTransferApplier(Clock clock) {
+    /** @param appliedBy the process applying, recorded with each status it sets */
+    public NaiveTransferApplier(Clock clock, AppliedBy appliedBy) {
         this.clock = clock;
+        this.appliedBy = appliedBy;
     }
 
     /**
@@ -65,14 +69,15 @@ public final class NaiveTransferApplier {
                 read(c, transfer.toAccount(), transfer));
         if (decision instanceof TransferDecision.Reject reject) {
             setStatus(c, transferId, TransferStatus.REJECTED, reject.reason(), now);
-            return new ApplyOutcome.Rejected(transfer.finished(TransferStatus.REJECTED, reject.reason(), now));
+            return new ApplyOutcome.Rejected(
+                    transfer.finished(TransferStatus.REJECTED, reject.reason(), now, appliedBy));
         }
         for (Posting posting : ((TransferDecision.Apply) decision).postings()) {
             moveBalance(c, posting, now);
             insertEntryIfAbsent(c, transferId, posting, now);
         }
         setStatus(c, transferId, TransferStatus.COMPLETED, null, now);
-        return new ApplyOutcome.Completed(transfer.finished(TransferStatus.COMPLETED, null, now));
+        return new ApplyOutcome.Completed(transfer.finished(TransferStatus.COMPLETED, null, now, appliedBy));
     }
 
     private Account read(Connection c, String accountId, Transfer transfer) throws SQLException {
@@ -110,15 +115,21 @@ public final class NaiveTransferApplier {
         entries.insert(c, transferId, posting, at);
     }
 
-    /** Unconditional: whatever status the transfer had, it gets this one. */
-    private static void setStatus(Connection c, UUID transferId, TransferStatus status, String reason, Instant at)
+    /**
+     * Unconditional: whatever status the transfer had, it gets this one, and whoever applied it last is who the
+     * record names.
+     */
+    private void setStatus(Connection c, UUID transferId, TransferStatus status, String reason, Instant at)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE transfer SET status = ?, reason = ?, completed_at = ? WHERE id = ?""")) {
+                UPDATE transfer SET status = ?, reason = ?, completed_at = ?, applied_by = ?, coordinator = ?
+                 WHERE id = ?""")) {
             ps.setString(1, status.name());
             ps.setString(2, reason);
             ps.setObject(3, at.atOffset(ZoneOffset.UTC));
-            ps.setObject(4, transferId);
+            ps.setString(4, appliedBy.process());
+            ps.setString(5, appliedBy.coordinator().wireName());
+            ps.setObject(6, transferId);
             ps.executeUpdate();
         }
     }

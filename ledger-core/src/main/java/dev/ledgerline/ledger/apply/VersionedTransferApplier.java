@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import dev.ledgerline.ledger.domain.Account;
+import dev.ledgerline.ledger.domain.AppliedBy;
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.store.AccountStore;
 import dev.ledgerline.ledger.store.TransferStore;
@@ -22,16 +23,18 @@ public final class VersionedTransferApplier {
     private final AccountStore accounts = new AccountStore();
     private final LedgerPosting posting;
 
-    public VersionedTransferApplier(Clock clock) {
-        this(clock, () -> { });
+    /** @param appliedBy the process applying, recorded with each transfer's final status */
+    public VersionedTransferApplier(Clock clock, AppliedBy appliedBy) {
+        this(clock, appliedBy, () -> { });
     }
 
     /**
+     * @param appliedBy       the process applying, recorded with each transfer's final status
      * @param betweenPostings run once the first of the two postings is written and the second is not, inside
      *                        the caller's transaction; the idempotent design halts its crash drill there
      */
-    public VersionedTransferApplier(Clock clock, Runnable betweenPostings) {
-        this.posting = new LedgerPosting(clock, betweenPostings);
+    public VersionedTransferApplier(Clock clock, AppliedBy appliedBy, Runnable betweenPostings) {
+        this.posting = new LedgerPosting(clock, appliedBy, betweenPostings);
     }
 
     /**

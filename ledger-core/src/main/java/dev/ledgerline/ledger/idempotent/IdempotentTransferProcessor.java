@@ -15,6 +15,7 @@ import dev.ledgerline.ledger.apply.LockingTransferApplier;
 import dev.ledgerline.ledger.apply.VersionedTransferApplier;
 import dev.ledgerline.ledger.crash.CrashPoint;
 import dev.ledgerline.ledger.crash.CrashPoints;
+import dev.ledgerline.ledger.domain.AppliedBy;
 import dev.ledgerline.ledger.store.LocalTransaction;
 import dev.ledgerline.ledger.store.ProcessedMessageStore;
 
@@ -47,15 +48,17 @@ public final class IdempotentTransferProcessor {
     private final LongAdder conflicts = new LongAdder();
 
     /**
-     * @param random draws the waits between attempts; shared by every thread that calls {@link #process},
-     *               so it must be thread-safe as {@code java.util.Random} is
+     * @param appliedBy the process consuming, recorded with each transfer's final status
+     * @param random    draws the waits between attempts; shared by every thread that calls {@link #process},
+     *                  so it must be thread-safe as {@code java.util.Random} is
      */
-    public IdempotentTransferProcessor(DataSource dataSource, Clock clock, RetryPolicy retryPolicy,
+    public IdempotentTransferProcessor(DataSource dataSource, Clock clock, AppliedBy appliedBy, RetryPolicy retryPolicy,
                                        RandomGenerator random, Sleeper sleeper) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.applier = new VersionedTransferApplier(clock, IdempotentTransferProcessor::betweenPostings);
-        this.lastAttemptApplier = new LockingTransferApplier(clock, IdempotentTransferProcessor::betweenPostings);
+        this.applier = new VersionedTransferApplier(clock, appliedBy, IdempotentTransferProcessor::betweenPostings);
+        this.lastAttemptApplier = new LockingTransferApplier(clock, appliedBy,
+                IdempotentTransferProcessor::betweenPostings);
         this.retryPolicy = retryPolicy;
         this.random = random;
         this.sleeper = sleeper;

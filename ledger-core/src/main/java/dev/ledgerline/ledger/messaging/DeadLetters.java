@@ -14,6 +14,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 
+import dev.ledgerline.ledger.domain.AppliedBy;
 import dev.ledgerline.ledger.domain.DeadLetter;
 import dev.ledgerline.ledger.domain.DeadLetterReason;
 import dev.ledgerline.ledger.domain.Transfer;
@@ -52,11 +53,16 @@ public final class DeadLetters {
     private final DeadLetterStore records = new DeadLetterStore();
     private final TransferQueue queue;
     private final Clock clock;
+    private final AppliedBy appliedBy;
 
-    /** @param queue the transfer queue whose dead-letter queue this consumes: its consumer's checks apply */
-    public DeadLetters(TransferQueue queue, Clock clock) {
+    /**
+     * @param queue     the transfer queue whose dead-letter queue this consumes: its consumer's checks apply
+     * @param appliedBy the process consuming, recorded with the status of each transfer this ends
+     */
+    public DeadLetters(TransferQueue queue, Clock clock, AppliedBy appliedBy) {
         this.queue = queue;
         this.clock = clock;
+        this.appliedBy = appliedBy;
     }
 
     /**
@@ -111,8 +117,8 @@ public final class DeadLetters {
             // it did stands, and a second delivery does nothing.
             return Optional.empty();
         }
-        transfers.finish(c, transferId, TransferStatus.FAILED, reason, now);
-        return Optional.of(t.finished(TransferStatus.FAILED, reason, now));
+        transfers.finish(c, transferId, TransferStatus.FAILED, reason, now, appliedBy);
+        return Optional.of(t.finished(TransferStatus.FAILED, reason, now, appliedBy));
     }
 
     /** The properties this queue's consumer reads besides the body: a message it would refuse is malformed. */

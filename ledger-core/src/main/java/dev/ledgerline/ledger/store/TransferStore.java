@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.ledgerline.ledger.domain.AppliedBy;
+import dev.ledgerline.ledger.domain.Coordinator;
 import dev.ledgerline.ledger.domain.Money;
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.domain.TransferMode;
@@ -20,7 +22,7 @@ public final class TransferStore {
 
     private static final String COLUMNS = """
             id, idempotency_key, mode, from_account, to_account, amount_minor, currency, status, reason,
-            last_error, failed_attempts, created_at, completed_at""";
+            last_error, failed_attempts, created_at, completed_at, applied_by, coordinator""";
 
     /** SQLState of a unique-constraint violation, the same on H2 and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -92,20 +94,24 @@ public final class TransferStore {
     }
 
     /**
-     * Moves a queued transfer to its final status. Returns false if it was not queued any more, so a
-     * transfer can reach a final status once only.
+     * Moves a queued transfer to its final status, recording who did it in the same statement, so that the
+     * record commits or rolls back with the status. Returns false if it was not queued any more, so a transfer
+     * can reach a final status once only.
      */
-    public boolean finish(Connection c, UUID id, TransferStatus status, String reason, Instant at) throws SQLException {
+    public boolean finish(Connection c, UUID id, TransferStatus status, String reason, Instant at, AppliedBy by)
+            throws SQLException {
         if (!status.isFinal()) {
             throw new IllegalArgumentException("not a final status: " + status);
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE transfer SET status = ?, reason = ?, completed_at = ?
+                UPDATE transfer SET status = ?, reason = ?, completed_at = ?, applied_by = ?, coordinator = ?
                  WHERE id = ? AND status = 'QUEUED'""")) {
             ps.setString(1, status.name());
             ps.setString(2, truncate(reason));
             Sql.setInstant(ps, 3, at);
-            ps.setObject(4, id);
+            ps.setString(4, by.process());
+            ps.setString(5, by.coordinator().wireName());
+            ps.setObject(6, id);
             return ps.executeUpdate() == 1;
         }
     }
@@ -139,6 +145,19 @@ public final class TransferStore {
                 rs.getString("last_error"),
                 rs.getInt("failed_attempts"),
                 Sql.getInstant(rs, "created_at"),
-                Sql.getInstant(rs, "completed_at"));
+                Sql.getInstant(rs, "completed_at"),
+                appliedBy(rs));
+    }
+
+    /** Null until the transfer ends, and for transfers that ended before who ended them was recorded. */
+    private static AppliedBy appliedBy(ResultSet rs) throws SQLException {
+        String process = rs.getString("applied_by");
+        if (process == null) {
+            return null;
+        }
+        String coordinator = rs.getString("coordinator");
+        UUID id = rs.getObject("id", UUID.class);
+        return new AppliedBy(process, Coordinator.fromWireName(coordinator).orElseThrow(() -> new IllegalStateException(
+                "transfer " + id + " names an unknown coordinator '" + coordinator + "'")));
     }
 }

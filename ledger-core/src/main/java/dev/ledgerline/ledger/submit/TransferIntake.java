@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.domain.TransferMode;
-import dev.ledgerline.ledger.domain.TransferStatus;
 import dev.ledgerline.ledger.store.TransferStore;
 
 /**
@@ -46,9 +45,8 @@ public final class TransferIntake {
         if (validator.checkAccounts(c, order) instanceof RequestCheck.Invalid invalid) {
             return new IntakeDecision.Refuse(invalid);
         }
-        return new IntakeDecision.Accept(new Transfer(UUID.randomUUID(), order.idempotencyKey(), mode,
-                order.fromAccount(), order.toAccount(), order.amount(), TransferStatus.QUEUED, null, null, 0,
-                clock.instant(), null));
+        return new IntakeDecision.Accept(Transfer.queued(UUID.randomUUID(), order.idempotencyKey(), mode,
+                order.fromAccount(), order.toAccount(), order.amount(), clock.instant()));
     }
 
     /** A repeated key must repeat the same request; the same key for other details is a client bug. */
