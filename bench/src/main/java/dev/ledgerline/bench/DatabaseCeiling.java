@@ -20,6 +20,8 @@ import dev.ledgerline.harness.database.Database;
 import dev.ledgerline.harness.database.DatabaseUnderTest;
 import dev.ledgerline.ledger.apply.LockingTransferApplier;
 import dev.ledgerline.ledger.check.InvariantChecker;
+import dev.ledgerline.ledger.domain.AppliedBy;
+import dev.ledgerline.ledger.domain.Coordinator;
 import dev.ledgerline.ledger.domain.Money;
 import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.store.TransferStore;
@@ -96,7 +98,9 @@ final class DatabaseCeiling {
 
     private static Void applyAll(DatabaseUnderTest db, ConcurrentLinkedQueue<UUID> queued, Latencies latencies,
                                  AtomicLong retries) throws SQLException {
-        LockingTransferApplier applier = new LockingTransferApplier(Clock.systemUTC());
+        // The ceiling commits on the database alone: local transactions, no coordinator.
+        LockingTransferApplier applier = new LockingTransferApplier(Clock.systemUTC(),
+                new AppliedBy("bench/database-ceiling", Coordinator.NONE));
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             UUID id;

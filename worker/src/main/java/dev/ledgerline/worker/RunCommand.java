@@ -16,6 +16,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQXAConnectionFactory;
 import dev.ledgerline.db.LedgerSchema;
 import dev.ledgerline.ledger.crash.CrashPoint;
 import dev.ledgerline.ledger.crash.CrashPoints;
+import dev.ledgerline.ledger.domain.AppliedBy;
 import dev.ledgerline.ledger.messaging.PollerThreads;
 import dev.ledgerline.ledger.messaging.QueuePoller;
 import dev.ledgerline.ledger.messaging.TransferQueue;
@@ -62,7 +63,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--node-id", defaultValue = "worker-1",
             description = "Narayana node identifier, unique among the coordinators sharing the broker and the "
-                    + "database; at most 28 bytes (default ${DEFAULT-VALUE}).")
+                    + "database; at most 28 bytes (default ${DEFAULT-VALUE}). Also this worker's name on the "
+                    + "transfers it ends: worker/<node id>.")
     String nodeId;
 
     /*
@@ -89,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        validate();
+        AppliedBy appliedBy = validate();
         CrashPoint armed = CrashPoints.armed();
         if (armed != null) {
             LOG.warning("crash point " + armed.pointName() + " is ARMED: this worker halts when it gets there ("
@@ -113,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
 
         Clock clock = Clock.systemUTC();
         PollerThreads pollers = new PollerThreads(Thread::new);
-        MessageHandler transfers = new TransferApplication(clock, database.plain());
+        MessageHandler transfers = new TransferApplication(clock, appliedBy, database.plain());
         String queue = TransferQueue.XA.address();
         String deadLetters = TransferQueue.XA.deadLetterAddress();
         for (int i = 1; i <= consumers; i++) {
@@ -121,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
                     true, pollWaitMillis), pollers);
         }
         start(new XaQueueConsumer("xa-dead-letters", tm, broker, deadLetters, database.xa(),
-                new DeadLetterEnding(clock), false, pollWaitMillis), pollers);
+                new DeadLetterEnding(clock, appliedBy), false, pollWaitMillis), pollers);
         LOG.info("started " + consumers + " XA consumers on " + queue + " and one on " + deadLetters
                 + " (broker " + connection.brokerConnectionUrl() + " as " + connection.brokerUserName() + ")");
 
@@ -166,7 +168,8 @@ final class RunCommand implements Callable<Integer> {
         System.err.println("Ledgerline worker stopped");
     }
 
-    private void validate() {
+    /** @return who this worker says ended a transfer, named by its node id */
+    private AppliedBy validate() {
         connection.brokerConnectionUrl(); // a pair's URLs are checked before anything starts
         if (consumers < 1) {
             throw new ParameterException(spec.commandLine(), "--consumers must be at least 1, was " + consumers);
@@ -176,6 +179,11 @@ final class RunCommand implements Callable<Integer> {
         }
         if (httpPort < 0 || httpPort > 65_535) {
             throw new ParameterException(spec.commandLine(), "--http-port must be between 0 and 65535, was " + httpPort);
+        }
+        try {
+            return AppliedBy.worker(nodeId);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--node-id " + e.getMessage());
         }
     }
 

@@ -100,11 +100,15 @@ final class WorkerTestbed implements AutoCloseable {
         assertThat(status).as("preload exit status; see " + dir.resolve("preload.log")).isZero();
     }
 
-    WorkerProcess startWorker(Map<String, String> systemProperties, int consumers) throws IOException {
-        WorkerProcess worker = WorkerProcess.start(workerLog, systemProperties,
+    /** @param moreOptions options of {@code run} this testbed leaves at their defaults, such as {@code --node-id} */
+    WorkerProcess startWorker(Map<String, String> systemProperties, int consumers, String... moreOptions)
+            throws IOException {
+        List<String> options = new ArrayList<>(List.of(
                 "--db-url", dbUrl(), "--broker-url", brokerUrl(), "--data-dir", workerData.toString(),
                 "--consumers", Integer.toString(consumers), "--http-port", Integer.toString(httpPort),
-                "--recovery-period-seconds", "2", "--recovery-backoff-seconds", "1", "--poll-wait-ms", "500");
+                "--recovery-period-seconds", "2", "--recovery-backoff-seconds", "1", "--poll-wait-ms", "500"));
+        options.addAll(List.of(moreOptions));
+        WorkerProcess worker = WorkerProcess.start(workerLog, systemProperties, options.toArray(String[]::new));
         workers.add(worker);
         return worker;
     }
@@ -142,6 +146,23 @@ final class WorkerTestbed implements AutoCloseable {
         try (Connection c = openDatabase()) {
             return new DeadLetterStore().findRecent(c, 100);
         }
+    }
+
+    /**
+     * How many transfers each process ended, by process and coordinator ({@code "worker/worker-1 narayana"}, or
+     * {@code "null null"} for those still queued): only while no worker holds the file.
+     */
+    Map<String, Integer> transfersEndedBy() throws SQLException {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        try (Connection c = openDatabase();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(
+                     "SELECT applied_by, coordinator, COUNT(id) AS n FROM transfer GROUP BY applied_by, coordinator")) {
+            while (rs.next()) {
+                counts.put(rs.getString("applied_by") + " " + rs.getString("coordinator"), rs.getInt("n"));
+            }
+        }
+        return counts;
     }
 
     /** Prepared branches H2 holds in doubt: only while no worker holds the file. */

@@ -27,7 +27,7 @@ class WorkerXaIT {
         try (WorkerTestbed testbed = new WorkerTestbed("preloaded-transfers")) {
             testbed.preload(200, 42);
 
-            WorkerProcess worker = testbed.startWorker(Map.of(), 2);
+            WorkerProcess worker = testbed.startWorker(Map.of(), 2, "--node-id", "worker-a");
             testbed.awaitDrainedAndRecovered();
             String totals = testbed.totals();
             assertThat(totals).contains("\"EUR\":4885000", "\"USD\":1150000");
@@ -36,6 +36,8 @@ class WorkerXaIT {
 
             InvariantReport report = testbed.checkInvariants();
             assertThat(report.allHold()).as(report.toString()).isTrue();
+            // Each ended by this worker, named by its node id, in a Narayana transaction.
+            assertThat(testbed.transfersEndedBy()).containsExactly(Map.entry("worker/worker-a narayana", 200));
             // One INFO line per transfer state change: 200 transfers, each queued once and ended once here.
             assertThat(log.lines().filter(l -> l.contains("[dev.ledgerline.transfers]"))).hasSize(200);
             assertThat(log).contains("Ledgerline worker stopped");

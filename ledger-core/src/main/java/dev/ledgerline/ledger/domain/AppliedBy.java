@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /**
  * Which process ended a transfer, and under which coordinator: recorded with its final status, so that in a
  * cluster (several Liberty servers, Narayana workers, all on the same queues) each transfer says where it was
- * applied and whose transaction log would hold it after a crash.
+ * applied, and in what kind of transaction.
  *
  * @param process a stable name of the process: {@code liberty/<server>} or {@code worker/<node id>}
  */
@@ -29,7 +29,12 @@ public record AppliedBy(String process, Coordinator coordinator) {
 
     /** A Liberty server, named by {@code ledgerline.process.name}; its coordinator depends on the design. */
     public static AppliedBy liberty(String serverName, Coordinator coordinator) {
-        return new AppliedBy("liberty/" + checkedName(serverName), coordinator);
+        return new AppliedBy(libertyProcess(serverName), coordinator);
+    }
+
+    /** The process name of a Liberty server: {@code liberty/<name>}. */
+    public static String libertyProcess(String serverName) {
+        return "liberty/" + checkedName(serverName);
     }
 
     /** A Narayana worker, named by its node identifier, which is unique among the coordinators already. */

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.ledgerline.ledger.domain.AppliedBy;
+import dev.ledgerline.ledger.domain.Coordinator;
 import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.idempotent.RetryPolicy;
 import dev.ledgerline.ledger.messaging.RedeliveryPolicy;
@@ -118,6 +120,15 @@ public class LedgerSettings {
     @ConfigProperty(name = "ledgerline.unsafe-modes.enabled", defaultValue = "false")
     boolean unsafeModesEnabled;
 
+    /**
+     * This server's name among the processes that consume the same queues, recorded with every transfer it
+     * ends ({@code liberty/<name>}); in a cluster also its recovery identity. No default here: server.xml holds
+     * the one default ({@code ledgerline}).
+     */
+    @Inject
+    @ConfigProperty(name = "ledgerline.process.name")
+    String processName;
+
     /** The latest crash drill report (report.json), shown by the web UI when the file exists. */
     @Inject
     @ConfigProperty(name = "ledgerline.report.drills")
@@ -132,6 +143,25 @@ public class LedgerSettings {
     public TransferMode defaultMode() {
         return TransferMode.fromWireName(defaultMode).orElseThrow(() -> new IllegalStateException(
                 "ledgerline.transfer.default-mode must be xa or idempotent, not " + defaultMode));
+    }
+
+    /**
+     * This server's name as recorded on the transfers it ends: {@code liberty/<ledgerline.process.name>}.
+     *
+     * @throws IllegalStateException if {@code ledgerline.process.name} is not a plain name
+     */
+    public String processName() {
+        try {
+            return AppliedBy.libertyProcess(processName);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("ledgerline.process.name (env LEDGERLINE_PROCESS_NAME) "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Who this server says ended a transfer, for a consumer whose transactions {@code coordinator} coordinates. */
+    public AppliedBy appliedBy(Coordinator coordinator) {
+        return new AppliedBy(processName(), coordinator);
     }
 
     /** How often the idempotent consumer retries a transfer whose accounts moved under it, and how it waits. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionManagement;
@@ -13,9 +14,11 @@ import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
+import dev.ledgerline.ledger.domain.Coordinator;
 import dev.ledgerline.ledger.messaging.DeadLetters;
 import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.server.config.LedgerResources;
+import dev.ledgerline.server.config.LedgerSettings;
 import dev.ledgerline.server.observe.TransferLog;
 
 /**
@@ -34,7 +37,15 @@ public class IdempotentDeadLetterConsumer implements MessageListener {
     @Inject
     TransferLog log;
 
-    private final DeadLetters ending = new DeadLetters(TransferQueue.IDEMPOTENT, Clock.systemUTC());
+    @Inject
+    LedgerSettings settings;
+
+    private DeadLetters ending;
+
+    @PostConstruct
+    void create() {
+        ending = new DeadLetters(TransferQueue.IDEMPOTENT, Clock.systemUTC(), settings.appliedBy(Coordinator.NONE));
+    }
 
     @Override
     public void onMessage(Message message) {

@@ -10,6 +10,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.ledgerline.ledger.domain.Coordinator;
 import dev.ledgerline.ledger.idempotent.IdempotentTransferProcessor;
 import dev.ledgerline.ledger.idempotent.Sleeper;
 import dev.ledgerline.server.config.LedgerResources;
@@ -32,8 +33,8 @@ public class IdempotentProcessing {
 
     @PostConstruct
     void create() {
-        processor = new IdempotentTransferProcessor(dataSource, Clock.systemUTC(), settings.idempotentRetryPolicy(),
-                new Random(), Sleeper.threadSleep());
+        processor = new IdempotentTransferProcessor(dataSource, Clock.systemUTC(), settings.appliedBy(Coordinator.NONE),
+                settings.idempotentRetryPolicy(), new Random(), Sleeper.threadSleep());
     }
 
     public IdempotentTransferProcessor processor() {

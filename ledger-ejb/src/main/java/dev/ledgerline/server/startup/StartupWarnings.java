@@ -14,9 +14,10 @@ import dev.ledgerline.ledger.crash.CrashPoints;
 import dev.ledgerline.server.config.LedgerSettings;
 
 /**
- * Says once, when the application starts, what makes this server unfit for real money: a crash point armed
- * for a drill (the JVM will halt there), or the unsafe demonstration modes enabled. Nobody should find out
- * from the ledger.
+ * Says once, when the application starts, the name this server records on the transfers it ends (a name that
+ * is no plain name fails the start here, before any consumer runs), and what makes this server unfit for real
+ * money: a crash point armed for a drill (the JVM will halt there), or the unsafe demonstration modes enabled.
+ * Nobody should find out from the ledger.
  */
 @Singleton
 @Startup
@@ -30,6 +31,8 @@ public class StartupWarnings {
 
     @PostConstruct
     void warn() {
+        LOG.info("this server records the transfers it ends as " + settings.processName()
+                + " (ledgerline.process.name)");
         CrashPoint armed = CrashPoints.armed();
         if (armed != null) {
             LOG.warning("crash point " + armed.pointName() + " is ARMED (-D" + CrashPoints.POINT_PROPERTY

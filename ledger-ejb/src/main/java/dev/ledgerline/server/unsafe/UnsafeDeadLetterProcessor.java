@@ -6,6 +6,7 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -14,9 +15,11 @@ import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 
+import dev.ledgerline.ledger.domain.Coordinator;
 import dev.ledgerline.ledger.messaging.DeadLetters;
 import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.server.config.LedgerResources;
+import dev.ledgerline.server.config.LedgerSettings;
 import dev.ledgerline.server.observe.TransferLog;
 
 /**
@@ -41,7 +44,15 @@ public class UnsafeDeadLetterProcessor {
     @Inject
     TransferLog log;
 
-    private final DeadLetters ending = new DeadLetters(TransferQueue.UNSAFE, Clock.systemUTC());
+    @Inject
+    LedgerSettings settings;
+
+    private DeadLetters ending;
+
+    @PostConstruct
+    void create() {
+        ending = new DeadLetters(TransferQueue.UNSAFE, Clock.systemUTC(), settings.appliedBy(Coordinator.NONE));
+    }
 
     /** @return false if no dead letter arrived within the wait */
     public boolean failNext(long waitMillis) {

@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -23,6 +24,8 @@ import dev.ledgerline.ledger.apply.NaiveTransferApplier;
 import dev.ledgerline.ledger.apply.VersionedTransferApplier;
 import dev.ledgerline.ledger.crash.CrashPoint;
 import dev.ledgerline.ledger.crash.CrashPoints;
+import dev.ledgerline.ledger.domain.AppliedBy;
+import dev.ledgerline.ledger.domain.Coordinator;
 import dev.ledgerline.ledger.domain.DeadLetterReason;
 import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.messaging.MalformedTransferMessageException;
@@ -30,6 +33,7 @@ import dev.ledgerline.ledger.messaging.TransferMessages;
 import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.ledger.store.LocalTransaction;
 import dev.ledgerline.server.config.LedgerResources;
+import dev.ledgerline.server.config.LedgerSettings;
 import dev.ledgerline.server.messaging.DeliveryFailedException;
 import dev.ledgerline.server.messaging.FailedDeliveries;
 import dev.ledgerline.server.observe.TransferLog;
@@ -72,8 +76,19 @@ public class UnsafeTransferProcessor {
     @EJB
     FailedDeliveries failures;
 
-    private final VersionedTransferApplier versioned = new VersionedTransferApplier(Clock.systemUTC());
-    private final NaiveTransferApplier naive = new NaiveTransferApplier(Clock.systemUTC());
+    @Inject
+    LedgerSettings settings;
+
+    private VersionedTransferApplier versioned;
+    private NaiveTransferApplier naive;
+
+    /** No coordinator: each mode's database work is a local transaction, apart from the broker's. */
+    @PostConstruct
+    void create() {
+        AppliedBy appliedBy = settings.appliedBy(Coordinator.NONE);
+        versioned = new VersionedTransferApplier(Clock.systemUTC(), appliedBy);
+        naive = new NaiveTransferApplier(Clock.systemUTC(), appliedBy);
+    }
 
     /** @return false if no message arrived within the wait */
     public boolean takeNext(long waitMillis) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -18,9 +19,11 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 
+import dev.ledgerline.ledger.domain.Coordinator;
 import dev.ledgerline.ledger.messaging.DeadLetters;
 import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.server.config.LedgerResources;
+import dev.ledgerline.server.config.LedgerSettings;
 import dev.ledgerline.server.observe.TransferLog;
 
 /**
@@ -44,7 +47,15 @@ public class XaDeadLetterProcessor {
     @Inject
     TransferLog log;
 
-    private final DeadLetters ending = new DeadLetters(TransferQueue.XA, Clock.systemUTC());
+    @Inject
+    LedgerSettings settings;
+
+    private DeadLetters ending;
+
+    @PostConstruct
+    void create() {
+        ending = new DeadLetters(TransferQueue.XA, Clock.systemUTC(), settings.appliedBy(Coordinator.LIBERTY_TM));
+    }
 
     /** @return false if no dead letter arrived within the wait */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)

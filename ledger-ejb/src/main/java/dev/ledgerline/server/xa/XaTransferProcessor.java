@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -21,9 +22,11 @@ import jakarta.jms.Queue;
 
 import dev.ledgerline.ledger.apply.ApplyOutcome;
 import dev.ledgerline.ledger.apply.LockingTransferApplier;
+import dev.ledgerline.ledger.domain.Coordinator;
 import dev.ledgerline.ledger.domain.TransferMode;
 import dev.ledgerline.ledger.messaging.TransferMessages;
 import dev.ledgerline.server.config.LedgerResources;
+import dev.ledgerline.server.config.LedgerSettings;
 import dev.ledgerline.server.messaging.DeliveryFailedException;
 import dev.ledgerline.server.observe.TransferLog;
 import dev.ledgerline.server.observe.TransferMetrics;
@@ -57,7 +60,15 @@ public class XaTransferProcessor {
     @Inject
     TransferMetrics metrics;
 
-    private final LockingTransferApplier applier = new LockingTransferApplier(Clock.systemUTC());
+    @Inject
+    LedgerSettings settings;
+
+    private LockingTransferApplier applier;
+
+    @PostConstruct
+    void create() {
+        applier = new LockingTransferApplier(Clock.systemUTC(), settings.appliedBy(Coordinator.LIBERTY_TM));
+    }
 
     /**
      * Receives at most one message and applies its transfer.

@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 
+import dev.ledgerline.ledger.domain.AppliedBy;
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.messaging.DeadLetters;
 import dev.ledgerline.ledger.messaging.TransferQueue;
@@ -25,8 +26,9 @@ public final class DeadLetterEnding implements MessageHandler {
 
     private final DeadLetters deadLetters;
 
-    public DeadLetterEnding(Clock clock) {
-        this.deadLetters = new DeadLetters(TransferQueue.XA, clock);
+    /** @param appliedBy this worker, recorded with the status of each transfer this ends */
+    public DeadLetterEnding(Clock clock, AppliedBy appliedBy) {
+        this.deadLetters = new DeadLetters(TransferQueue.XA, clock, appliedBy);
     }
 
     @Override

@@ -12,6 +12,7 @@ import jakarta.jms.Message;
 
 import dev.ledgerline.ledger.apply.ApplyOutcome;
 import dev.ledgerline.ledger.apply.LockingTransferApplier;
+import dev.ledgerline.ledger.domain.AppliedBy;
 import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.messaging.FailedDelivery;
 import dev.ledgerline.ledger.messaging.FailedDeliveryNotes;
@@ -28,9 +29,12 @@ public final class TransferApplication implements MessageHandler {
     private final DataSource plain;
     private final FailedDeliveryNotes notes = new FailedDeliveryNotes();
 
-    /** @param plain a non-XA data source, for the note about a failed delivery made after the rollback */
-    public TransferApplication(Clock clock, DataSource plain) {
-        this.applier = new LockingTransferApplier(clock);
+    /**
+     * @param appliedBy this worker, recorded with each transfer's final status
+     * @param plain     a non-XA data source, for the note about a failed delivery made after the rollback
+     */
+    public TransferApplication(Clock clock, AppliedBy appliedBy, DataSource plain) {
+        this.applier = new LockingTransferApplier(clock, appliedBy);
         this.plain = plain;
     }
 
