@@ -19,6 +19,8 @@ export function render(main, id) {
       h('dt', {}, 'Idempotency key'), h('dd', {}, h('code', {}, t.idempotencyKey)),
       h('dt', {}, 'Submitted'), h('dd', {}, time(t.createdAt)),
       h('dt', {}, 'Finished'), h('dd', {}, time(t.completedAt)),
+      h('dt', {}, 'Applied by'), h('dd', {class: 'applied-by'}, t.appliedBy || '—'),
+      h('dt', {}, 'Coordinator'), h('dd', {class: 'coordinator'}, t.coordinator || '—'),
       h('dt', {}, 'Latency'), h('dd', {}, millis(latencyMillis(t))),
       h('dt', {}, 'Failed deliveries'), h('dd', {}, t.failedDeliveries),
       h('dt', {}, 'Last error'), h('dd', {}, t.lastError || '—'));

@@ -5,6 +5,11 @@ import {clock, latencyMillis, millis, time} from '../format.js';
 
 const STATUSES = ['QUEUED', 'COMPLETED', 'REJECTED', 'FAILED'];
 
+/** Who ended a transfer and under which coordinator, e.g. "liberty/ledgerline (liberty-tm)"; empty while queued. */
+function appliedBy(t) {
+  return t.appliedBy ? `${t.appliedBy} (${t.coordinator})` : '';
+}
+
 /** The newest transfers, refreshed every second, filtered in the page by mode and status. */
 export function render(main) {
   const status = h('p', {class: 'status', role: 'status'});
@@ -18,7 +23,7 @@ export function render(main) {
     const shown = latest.filter(t => (!modeFilter.value || t.mode === modeFilter.value)
       && (!statusFilter.value || t.status === statusFilter.value));
     holder.replaceChildren(table(`Newest transfers (${shown.length} of the last ${latest.length})`,
-      ['Submitted', 'Transfer', 'Mode', 'From → to', 'Amount', 'Status', 'Reason', 'Latency'],
+      ['Submitted', 'Transfer', 'Mode', 'From → to', 'Amount', 'Status', 'Reason', 'Latency', 'Applied by'],
       shown.map(t => h('tr', {'data-transfer-id': t.id, 'data-idempotency-key': t.idempotencyKey},
         h('td', {title: time(t.createdAt)}, clock(t.createdAt)),
         h('td', {}, h('a', {href: `#/transfers/${t.id}`}, t.id.slice(0, 8))),
@@ -27,7 +32,8 @@ export function render(main) {
         h('td', {class: 'num'}, `${t.amount} ${t.currency}`),
         h('td', {class: 'status-cell'}, h('span', {class: `badge ${t.status.toLowerCase()}`}, t.status)),
         h('td', {class: 'reason'}, t.reason || t.lastError || ''),
-        h('td', {class: 'num'}, millis(latencyMillis(t)))))));
+        h('td', {class: 'num'}, millis(latencyMillis(t))),
+        h('td', {class: 'applied-by'}, appliedBy(t))))));
   };
   modeFilter.addEventListener('change', show);
   statusFilter.addEventListener('change', show);

@@ -15,6 +15,9 @@ final class IntegrationSettings {
     private IntegrationSettings() {
     }
 
+    /** What the server Arquillian runs records on the transfers it ends: {@code ledgerline.process.name}'s default. */
+    static final String PROCESS_NAME = "liberty/ledgerline";
+
     static int httpPort() {
         return Integer.getInteger("ledgerline.http.port", 9180);
     }

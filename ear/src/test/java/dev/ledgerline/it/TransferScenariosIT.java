@@ -56,10 +56,14 @@ class TransferScenariosIT {
         assertThat(reply.status()).isEqualTo(202);
         assertThat(reply.location()).endsWith("/api/transfers/" + reply.json().getString("id"));
         assertThat(reply.json().getString("status")).isEqualTo("QUEUED");
+        assertThat(reply.json()).doesNotContainKeys("appliedBy", "coordinator");
         JsonObject done = api.awaitFinal(UUID.fromString(reply.json().getString("id")), DEADLINE);
         assertThat(done.getString("status")).isEqualTo("COMPLETED");
         assertThat(done.getString("mode")).isEqualTo(mode);
         assertThat(done.getString("completedAt")).isNotBlank();
+        // Ended by this server: in Liberty's XA transaction, or in a local one without a coordinator.
+        assertThat(done.getString("appliedBy")).isEqualTo(IntegrationSettings.PROCESS_NAME);
+        assertThat(done.getString("coordinator")).isEqualTo(mode.equals("xa") ? "liberty-tm" : "none");
         Map<String, Long> after = api.balances();
         assertThat(after.get("ACC-001")).isEqualTo(before.get("ACC-001") - 1234);
         assertThat(after.get("ACC-002")).isEqualTo(before.get("ACC-002") + 1234);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,6 +40,8 @@ class UnsafeModesCrashIT {
 
     private static final Duration START = Duration.ofSeconds(120);
     private static final Duration DEADLINE = Duration.ofSeconds(60);
+    /** Not the server's name, as each server of a cluster would be named: the setting must reach the ledger. */
+    private static final String PROCESS_NAME = "ledgerline-unsafe";
 
     private static final LedgerApiClient API = new LedgerApiClient(IntegrationSettings.httpPort());
     private static LibertyServer server;
@@ -47,6 +50,7 @@ class UnsafeModesCrashIT {
     static void startWithUnsafeModesEnabled(PostgresServer postgres) throws Exception {
         Map<String, String> settings = new HashMap<>(postgres.ledgerlineEnvironment());
         settings.put("LEDGERLINE_UNSAFE_MODES_ENABLED", "true");
+        settings.put("LEDGERLINE_PROCESS_NAME", PROCESS_NAME);
         server = IntegrationSettings.libertyServer(settings, consoleLog().getFileName().toString());
         server.start("");
         server.awaitApplication(API::isUp, START);
@@ -74,6 +78,11 @@ class UnsafeModesCrashIT {
         assertThat(lossyDone.getString("mode")).isEqualTo("at-most-once");
         assertThat(naiveDone.getString("status")).isEqualTo("COMPLETED");
         assertThat(naiveDone.getString("mode")).isEqualTo("at-least-once-naive");
+        // Local transactions, each committed apart from the broker's: no coordinator.
+        for (var done : List.of(lossyDone, naiveDone)) {
+            assertThat(done.getString("appliedBy")).isEqualTo("liberty/" + PROCESS_NAME);
+            assertThat(done.getString("coordinator")).isEqualTo("none");
+        }
         Map<String, Long> after = API.balances();
         assertThat(after.get("ACC-008")).isEqualTo(before.get("ACC-008") - 111 + 50);
         assertThat(after.get("ACC-009")).isEqualTo(before.get("ACC-009") + 111 - 50);

@@ -131,6 +131,8 @@ class WebUiIT {
         open("#/transfers");
         Row row = awaitRowStatus(id, "COMPLETED");
         assertThat(row.mode()).isEqualTo(mode);
+        assertThat(row.appliedBy())
+                .isEqualTo(IntegrationSettings.PROCESS_NAME + (mode.equals("xa") ? " (liberty-tm)" : " (none)"));
         assertThat(row.text()).contains("ACC-001 → ACC-002").contains("1.25 EUR").contains(" ms");
         chromium.screenshot("transfers-" + mode);
         assertThat(api.get("transfers/" + id).json().getString("status")).isEqualTo("COMPLETED");
@@ -308,7 +310,7 @@ class WebUiIT {
     }
 
     /** A row of the live list as it read when it showed the status (read at once: the list redraws itself). */
-    private record Row(String mode, String reason, String text) {
+    private record Row(String mode, String reason, String appliedBy, String text) {
     }
 
     private Row awaitRowStatus(String id, String status) {
@@ -316,7 +318,8 @@ class WebUiIT {
         return waitFor().until(d -> d.findElements(row).stream()
                 .filter(r -> r.findElement(By.className("status-cell")).getText().equals(status))
                 .map(r -> new Row(r.findElement(By.className("mode")).getText(),
-                        r.findElement(By.className("reason")).getText(), r.getText()))
+                        r.findElement(By.className("reason")).getText(),
+                        r.findElement(By.className("applied-by")).getText(), r.getText()))
                 .findFirst().orElse(null));
     }
 

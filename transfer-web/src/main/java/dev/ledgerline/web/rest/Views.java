@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.ledgerline.ledger.domain.Account;
+import dev.ledgerline.ledger.domain.AppliedBy;
 import dev.ledgerline.ledger.domain.DeadLetter;
 import dev.ledgerline.ledger.domain.DeadLetterReason;
 import dev.ledgerline.ledger.domain.LedgerEntry;
@@ -87,11 +88,20 @@ public final class Views {
             @Schema(required = true, description = "Deliveries that failed before the last one.") int failedDeliveries,
             @Schema(nullable = true, description = "The last delivery failure, if any.") String lastError,
             @Schema(required = true) Instant createdAt,
-            @Schema(nullable = true, description = "When it reached its final status.") Instant completedAt) {
+            @Schema(nullable = true, description = "When it reached its final status.") Instant completedAt,
+            @Schema(nullable = true, description = "The process that gave it its final status: liberty/<server name> "
+                    + "or worker/<node id>. Absent while QUEUED, and for transfers that ended before it was recorded.",
+                    example = "liberty/ledgerline-1") String appliedBy,
+            @Schema(nullable = true, enumeration = {"liberty-tm", "narayana", "none"}, description = "What coordinated "
+                    + "the transaction that gave it its final status: Liberty's transaction manager, the worker's "
+                    + "Narayana, or none (local transactions). Present exactly when appliedBy is.")
+            String coordinator) {
         public static TransferView of(Transfer t) {
+            AppliedBy by = t.appliedBy();
             return new TransferView(t.id(), t.idempotencyKey(), t.mode().wireName(), t.fromAccount(), t.toAccount(),
                     t.amount().toPlainString(), t.amount().currency().getCurrencyCode(), t.status().name(), t.reason(),
-                    t.failedAttempts(), t.lastError(), t.createdAt(), t.completedAt());
+                    t.failedAttempts(), t.lastError(), t.createdAt(), t.completedAt(),
+                    by == null ? null : by.process(), by == null ? null : by.coordinator().wireName());
         }
     }
 
