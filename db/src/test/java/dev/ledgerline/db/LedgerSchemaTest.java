@@ -25,7 +25,7 @@ class LedgerSchemaTest {
 
         var result = LedgerSchema.migrate(ds);
 
-        assertThat(result.migrationsExecuted).isEqualTo(7);
+        assertThat(result.migrationsExecuted).isEqualTo(8);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(DISTINCT owner), SUM(balance_minor - opening_balance_minor) FROM account")) {
             rs.next();
