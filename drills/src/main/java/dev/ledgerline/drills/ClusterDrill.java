@@ -32,6 +32,8 @@ import dev.ledgerline.harness.load.LoadGenerator;
 import dev.ledgerline.harness.load.PlannedTransfer;
 import dev.ledgerline.ledger.check.InvariantResult;
 import dev.ledgerline.ledger.crash.CrashPoints;
+import dev.ledgerline.ledger.domain.TransferStatus;
+import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.BrokerPair;
 import dev.ledgerline.testkit.FreePort;
@@ -146,6 +148,7 @@ final class ClusterDrill {
                             : "the server's final stop did not report an empty transaction log (no WTRN0105I)",
                     "both workers' Narayana logs empty; the server stopped with nothing to recover");
             try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
+                notes.add("ended by: " + LedgerCounts.transfersByProcess(c));
                 return new DrillOutcome(RunChecker.check(c, inspector, history, coordinator),
                         LedgerCounts.transfersByStatus(c), history.accepted().size());
             }
@@ -202,6 +205,7 @@ final class ClusterDrill {
                             : "the server's final stop did not report an empty transaction log (no WTRN0105I)",
                     "the worker's Narayana log empty; the server stopped with nothing to recover");
             try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(brokerUrl)) {
+                notes.add("ended by: " + LedgerCounts.transfersByProcess(c));
                 return new DrillOutcome(RunChecker.check(c, inspector, history, coordinator),
                         LedgerCounts.transfersByStatus(c), history.accepted().size());
             }
@@ -242,8 +246,9 @@ final class ClusterDrill {
                 history = load.awaitDone();
             }
             notes.add("SIGKILLs in " + length.toSeconds() + " s: " + kills);
-            if (DrillRunner.awaitRecovered(client, history, brokerUrl, DrillRunner.RECOVERY_DEADLINE)
-                    && awaitNothingPrepared() && awaitEmptyObjectStore(cluster, 1)) {
+            // Read from the database: a poll of every accepted transfer over HTTP takes longer than the deadline
+            // once a soak has accepted tens of thousands.
+            if (awaitSettled(brokerUrl) && awaitNothingPrepared() && awaitEmptyObjectStore(cluster, 1)) {
                 timeline.mark("recovered");
             } else {
                 notes.add("not recovered within " + DrillRunner.RECOVERY_DEADLINE.toSeconds() + " s of the last kill");
@@ -252,6 +257,16 @@ final class ClusterDrill {
             long dirty = 0;
             for (int i = 1; i <= SERVERS; i++) {
                 cluster.server(i).stop();
+            }
+            for (int i = 1; i <= SERVERS; i++) {
+                // A stop slower than the lease lets the peer take the stopping server's log (it did in the first
+                // soak: WTRN0100E "another server owns the log"), and that stop then reports no WTRN0105I. As in
+                // the single-server drills, the server is started on its own and stopped again: what is judged is
+                // the log after recovery.
+                if (!cluster.server(i).stoppedWithNothingToRecover()) {
+                    notes.add(ClusterUnderTest.serverName(i) + "'s final stop did not report an empty log");
+                    DrillRunner.restartUntilLogEmpty(cluster.server(i), notes);
+                }
                 dirty += cluster.server(i).stoppedWithNothingToRecover() ? 0 : 1;
             }
             long left = workerRecords(cluster, 1);
@@ -260,6 +275,7 @@ final class ClusterDrill {
                             : dirty + " server(s) stopped without reporting an empty transaction log (no WTRN0105I)",
                     "the worker's Narayana log empty; both servers stopped with nothing to recover");
             try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(brokerUrl)) {
+                notes.add("ended by: " + LedgerCounts.transfersByProcess(c));
                 return new DrillOutcome(RunChecker.check(c, inspector, history, coordinator),
                         LedgerCounts.transfersByStatus(c), history.accepted().size());
             }
@@ -367,6 +383,7 @@ final class ClusterDrill {
             peer.stop();
             InvariantResult coordinator = logsLeft(peer, notes);
             try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
+                notes.add("ended by: " + LedgerCounts.transfersByProcess(c));
                 return new DrillOutcome(RunChecker.check(c, inspector, history, coordinator),
                         LedgerCounts.transfersByStatus(c), history.accepted().size());
             }
@@ -385,6 +402,24 @@ final class ClusterDrill {
         } catch (ConditionTimeoutException e) {
             notes.add("server 2 did not report recovering server 1's log within "
                     + DrillRunner.RECOVERY_DEADLINE.toSeconds() + " s");
+        }
+    }
+
+    /** Every transfer final, nothing prepared on the broker and the transfer queues empty, read at the source. */
+    private boolean awaitSettled(String brokerUrl) throws Exception {
+        try (BrokerInspector inspector = BrokerInspector.connect(brokerUrl)) {
+            await("every transfer final, the broker settled").atMost(DrillRunner.RECOVERY_DEADLINE)
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                        try (Connection c = db.connect()) {
+                            return LedgerCounts.transfersByStatus(c).getOrDefault(TransferStatus.QUEUED, 0L) == 0
+                                    && inspector.preparedTransactions().isEmpty()
+                                    && inspector.messageCount(TransferQueue.XA.address()) == 0
+                                    && inspector.messageCount(TransferQueue.IDEMPOTENT.address()) == 0;
+                        }
+                    });
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
     }
 

@@ -337,7 +337,7 @@ public final class DrillRunner {
      * notes the extra starts. (Liberty writes no message when such a retry succeeds, so the stop's own
      * statement, WTRN0105I, is what each round looks for.)
      */
-    private static void restartUntilLogEmpty(LibertyUnderTest liberty, List<String> notes)
+    static void restartUntilLogEmpty(LibertyUnderTest liberty, List<String> notes)
             throws IOException, InterruptedException {
         for (int round = 1; round <= EXTRA_RECOVERY_STARTS; round++) {
             liberty.start();

@@ -35,6 +35,21 @@ class DrillCatalogTest {
     }
 
     @Test
+    void everyXaPointIsDrilledOnAClusterServerAndTheClusterRunsOnPostgresqlOnly() {
+        for (CrashPoint p : CrashPoint.values()) {
+            if (p.design() == CrashPoint.Design.XA) {
+                assertThat(DrillCatalog.all().stream().filter(d -> d.point() == p).map(Drill::victim))
+                        .as(p.pointName()).contains(Victim.CLUSTER_SERVER);
+            }
+        }
+        Set<Victim> cluster = Set.of(Victim.CLUSTER_SERVER, Victim.CLUSTER_WORKER, Victim.CLUSTER_BROKER);
+        assertThat(DrillCatalog.all().stream().filter(d -> cluster.contains(d.victim())))
+                .extracting(Drill::database).containsOnly(Database.POSTGRESQL);
+        assertThat(DrillCatalog.all().stream().filter(d -> d.victim() == Victim.CLUSTER_BROKER).map(Drill::modes))
+                .hasSize(2);
+    }
+
+    @Test
     void theUnsafeControlsMustBreakSomething() {
         assertThat(DrillCatalog.all().stream().filter(d -> d.modes().isUnsafe()))
                 .hasSize(2).allSatisfy(d -> assertThat(d.mustFail()).isNotEmpty());
