@@ -63,7 +63,7 @@ final class ClusterDrill {
     private static final int SOAK_TRANSFERS_PER_SECOND = 50;
     /**
      * The soak's pause between kills, 20 to 40 s, after the killed process is back: a server takes about a
-     * minute to start again on two cores, which is also about when its peer would recover its log.
+     * minute to start again on two cores, and its peer recovers its log about 20 s after its death.
      */
     private static final int SOAK_MIN_PAUSE_MS = 20_000;
     private static final int SOAK_PAUSE_SPREAD_MS = 20_000;
@@ -260,7 +260,7 @@ final class ClusterDrill {
             }
             for (int i = 1; i <= SERVERS; i++) {
                 // A stop slower than the lease lets the peer take the stopping server's log (it did in the first
-                // soak, with a 20 s lease: WTRN0100E "another server owns the log"), and that stop then reports no
+                // soak: WTRN0100E "another server owns the log"), and that stop then reports no
                 // WTRN0105I. As in the single-server drills, the server is started on its own and stopped again:
                 // what is judged is the log after recovery.
                 if (!cluster.server(i).stoppedWithNothingToRecover()) {

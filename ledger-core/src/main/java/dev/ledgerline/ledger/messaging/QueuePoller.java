@@ -22,6 +22,8 @@ public final class QueuePoller implements Runnable {
     private final BooleanSupplier takeOne;
     private final Duration idlePause;
     private final CountDownLatch finished = new CountDownLatch(1);
+    /** Opened by {@link #stop}: a pause (a backoff, an idle wait) ends at once instead of running its course. */
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
     private volatile boolean stopped;
     private Duration backoff = Duration.ZERO;
 
@@ -54,6 +56,7 @@ public final class QueuePoller implements Runnable {
     /** Asks the loop to stop after the transaction in flight. */
     public void stop() {
         stopped = true;
+        stopRequested.countDown();
     }
 
     /** Waits (bounded) until the loop has ended, so that the application does not stop under a transaction. */
@@ -89,9 +92,15 @@ public final class QueuePoller implements Runnable {
         }
     }
 
+    /**
+     * Waits out {@code duration}, or less if the loop is asked to stop meanwhile. While an application server
+     * stops, its container refuses calls before the loop is told to stop, so the loop backs off; a backoff that
+     * ran its course (up to 30 s) held up the stop, and a server of a cluster that stops slowly has its
+     * transaction log taken over by a peer while it still stops (docs/deployment.md).
+     */
     private void pause(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            stopRequested.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             // Interrupted because the application is stopping.
             stopped = true;
