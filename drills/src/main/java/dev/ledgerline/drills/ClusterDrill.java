@@ -112,9 +112,7 @@ final class ClusterDrill {
             timeline.start(db::totals);
             timeline.mark("load starts");
             History history;
-            try (LoadGenerator load = new LoadGenerator(client,
-                    PlannedTransfer.amongDemoAccounts(drill.name(), drill.modes(), DrillRunner.TRANSFERS, seed),
-                    DrillRunner.CLIENTS, DrillRunner.LOAD_DEADLINE)) {
+            try (LoadGenerator load = load(client)) {
                 load.start();
                 WorkerProcess armed = cluster.worker(1);
                 if (armed.awaitExit(DrillRunner.CRASH_DEADLINE).isEmpty()
@@ -147,11 +145,7 @@ final class ClusterDrill {
                     left > 0 ? left + " record(s) left in the workers' Narayana logs"
                             : "the server's final stop did not report an empty transaction log (no WTRN0105I)",
                     "both workers' Narayana logs empty; the server stopped with nothing to recover");
-            try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
-                notes.add("ended by: " + LedgerCounts.transfersByProcess(c));
-                return new DrillOutcome(RunChecker.check(c, inspector, history, coordinator),
-                        LedgerCounts.transfersByStatus(c), history.accepted().size());
-            }
+            return check(broker.url(), history, coordinator, notes);
         }
     }
 
@@ -171,9 +165,7 @@ final class ClusterDrill {
             timeline.start(db::totals);
             timeline.mark("load starts");
             History history;
-            try (LoadGenerator load = new LoadGenerator(client,
-                    PlannedTransfer.amongDemoAccounts(drill.name(), drill.modes(), DrillRunner.TRANSFERS, seed),
-                    DrillRunner.CLIENTS, DrillRunner.LOAD_DEADLINE)) {
+            try (LoadGenerator load = load(client)) {
                 load.start();
                 await("a third of the load accepted").atMost(DrillRunner.CRASH_DEADLINE)
                         .until(() -> load.history().accepted().size() >= DrillRunner.TRANSFERS / 3);
@@ -204,11 +196,7 @@ final class ClusterDrill {
                     left > 0 ? left + " record(s) left in the worker's Narayana log"
                             : "the server's final stop did not report an empty transaction log (no WTRN0105I)",
                     "the worker's Narayana log empty; the server stopped with nothing to recover");
-            try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(brokerUrl)) {
-                notes.add("ended by: " + LedgerCounts.transfersByProcess(c));
-                return new DrillOutcome(RunChecker.check(c, inspector, history, coordinator),
-                        LedgerCounts.transfersByStatus(c), history.accepted().size());
-            }
+            return check(brokerUrl, history, coordinator, notes);
         }
     }
 
@@ -274,11 +262,7 @@ final class ClusterDrill {
                     left > 0 ? left + " record(s) left in the worker's Narayana log"
                             : dirty + " server(s) stopped without reporting an empty transaction log (no WTRN0105I)",
                     "the worker's Narayana log empty; both servers stopped with nothing to recover");
-            try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(brokerUrl)) {
-                notes.add("ended by: " + LedgerCounts.transfersByProcess(c));
-                return new DrillOutcome(RunChecker.check(c, inspector, history, coordinator),
-                        LedgerCounts.transfersByStatus(c), history.accepted().size());
-            }
+            return check(brokerUrl, history, coordinator, notes);
         }
     }
 
@@ -316,6 +300,23 @@ final class ClusterDrill {
                 timeline.mark("restart");
                 return "backup broker";
             }
+        }
+    }
+
+    /** The drill's load: its planned transfers from the drills' clients, through {@code client}. */
+    private LoadGenerator load(TransferClient client) {
+        return new LoadGenerator(client,
+                PlannedTransfer.amongDemoAccounts(drill.name(), drill.modes(), DrillRunner.TRANSFERS, seed),
+                DrillRunner.CLIENTS, DrillRunner.LOAD_DEADLINE);
+    }
+
+    /** The checker on what the drill left, and which process ended how many transfers. */
+    private DrillOutcome check(String brokerUrl, History history, InvariantResult coordinator, List<String> notes)
+            throws Exception {
+        try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(brokerUrl)) {
+            notes.add("ended by: " + LedgerCounts.transfersByProcess(c));
+            return new DrillOutcome(RunChecker.check(c, inspector, history, coordinator),
+                    LedgerCounts.transfersByStatus(c), history.accepted().size());
         }
     }
 
@@ -360,9 +361,7 @@ final class ClusterDrill {
             timeline.start(db::totals);
             timeline.mark("load starts");
             History history;
-            try (LoadGenerator load = new LoadGenerator(client,
-                    PlannedTransfer.amongDemoAccounts(drill.name(), drill.modes(), DrillRunner.TRANSFERS, seed),
-                    DrillRunner.CLIENTS, DrillRunner.LOAD_DEADLINE)) {
+            try (LoadGenerator load = load(client)) {
                 load.start();
                 death.inflict(dead, load);
                 timeline.mark("crash");
@@ -382,11 +381,7 @@ final class ClusterDrill {
             }
             peer.stop();
             InvariantResult coordinator = logsLeft(peer, notes);
-            try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
-                notes.add("ended by: " + LedgerCounts.transfersByProcess(c));
-                return new DrillOutcome(RunChecker.check(c, inspector, history, coordinator),
-                        LedgerCounts.transfersByStatus(c), history.accepted().size());
-            }
+            return check(broker.url(), history, coordinator, notes);
         }
     }
 

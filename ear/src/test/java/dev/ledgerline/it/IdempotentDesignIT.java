@@ -15,9 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSContext;
-import jakarta.jms.TextMessage;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -26,9 +23,6 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.ledgerline.ledger.messaging.TransferMessages;
-import dev.ledgerline.ledger.messaging.TransferQueue;
-import dev.ledgerline.testkit.BrokerClients;
 
 /**
  * What only the idempotent design has to prove: a message delivered twice changes nothing the second
@@ -59,13 +53,7 @@ class IdempotentDesignIT {
         long skippedBefore = api.statistics().getJsonNumber("duplicatesSkipped").longValue();
 
         // A second copy with the same message key, as a relay that died before marking its row would send.
-        try (var factory = BrokerClients.connectionFactory(IntegrationSettings.brokerUrl());
-             JMSContext context = factory.createContext()) {
-            TextMessage copy = context.createTextMessage(id.toString());
-            copy.setStringProperty(TransferMessages.MESSAGE_KEY_PROPERTY, id.toString());
-            context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
-                    .send(context.createQueue(TransferQueue.IDEMPOTENT.address()), copy);
-        }
+        MessageCopies.sendCopy(id);
 
         await("the copy is skipped").atMost(DEADLINE)
                 .until(() -> api.statistics().getJsonNumber("duplicatesSkipped").longValue() == skippedBefore + 1);

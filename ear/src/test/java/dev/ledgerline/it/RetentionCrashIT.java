@@ -25,21 +25,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSContext;
-import jakarta.jms.TextMessage;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import dev.ledgerline.ledger.messaging.TransferMessages;
 import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.ledger.retention.Pruned;
 import dev.ledgerline.ledger.retention.RecordPruner;
 import dev.ledgerline.ledger.retention.RetentionWindow;
-import dev.ledgerline.testkit.BrokerClients;
 import dev.ledgerline.testkit.BrokerInspector;
 import dev.ledgerline.testkit.LibertyServer;
 import dev.ledgerline.testkit.PostgresServer;
@@ -102,7 +97,7 @@ class RetentionCrashIT {
         UUID early = api.submitAccepted("idempotent", "ACC-004", "ACC-005", "3.33", "EUR");
         assertThat(api.awaitFinal(early, DEADLINE).getString("status")).isEqualTo("COMPLETED");
         long skipped = duplicatesSkipped();
-        sendCopy(early);
+        MessageCopies.sendCopy(early);
         await("the copy is skipped").atMost(DEADLINE).until(() -> duplicatesSkipped() == skipped + 1);
         assertMovedOnce(postgres, early, before);
         assertThat(rowsOf(postgres, "processed_message", early)).isEqualTo(1);
@@ -123,7 +118,7 @@ class RetentionCrashIT {
 
         // (c) After the window: a late copy records its key again, finds the transfer COMPLETED, moves nothing.
         Map<String, Long> beforeLateCopy = api.balances();
-        sendCopy(early);
+        MessageCopies.sendCopy(early);
         await("the late copy is consumed").atMost(DEADLINE)
                 .until(() -> rowsOf(postgres, "processed_message", early) == 1 && queueEmpty());
         assertThat(duplicatesSkipped()).as("not found recorded: no skip counted").isEqualTo(skipped + 1);
@@ -182,16 +177,6 @@ class RetentionCrashIT {
         return api.statistics().getJsonNumber("duplicatesSkipped").longValue();
     }
 
-    /** A second copy of the transfer's message, with its key, as a relay or the broker would deliver it. */
-    private static void sendCopy(UUID id) throws Exception {
-        try (var factory = BrokerClients.connectionFactory(IntegrationSettings.brokerUrl());
-             JMSContext context = factory.createContext()) {
-            TextMessage copy = context.createTextMessage(id.toString());
-            copy.setStringProperty(TransferMessages.MESSAGE_KEY_PROPERTY, id.toString());
-            context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
-                    .send(context.createQueue(TransferQueue.IDEMPOTENT.address()), copy);
-        }
-    }
 
     private static boolean queueEmpty() throws Exception {
         try (var broker = BrokerInspector.connect(IntegrationSettings.brokerUrl())) {
