@@ -28,7 +28,7 @@ import dev.ledgerline.harness.database.Database;
 public final class Bench implements Callable<Integer> {
 
     private static final int WARMUP_UNITS = 300;
-    /** The worker's traced pass: enough transfers for a steady count, few enough for a slowed-down process. */
+    /** A traced pass: enough transfers for a steady count, few enough for a slowed-down process. */
     private static final int SYNC_COUNT_TRANSFERS = 200;
 
     static final class Length {
@@ -76,9 +76,14 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--status-port", defaultValue = "0", description = "The worker's status port; 0 for a free one (default).")
     int statusPort;
 
+    /**
+     * Flyway's INFO lines for every scenario's fresh database would bury the benchmark's own. Held in a field:
+     * java.util.logging keeps loggers weakly, and a collected logger forgets its level.
+     */
+    private static final java.util.logging.Logger FLYWAY = java.util.logging.Logger.getLogger("org.flywaydb");
+
     public static void main(String[] args) {
-        // Flyway's INFO lines for every scenario's fresh database would bury the benchmark's own.
-        java.util.logging.Logger.getLogger("org.flywaydb").setLevel(java.util.logging.Level.WARNING);
+        FLYWAY.setLevel(java.util.logging.Level.WARNING);
         // --only's values are the parts' names in the report's lower case.
         System.exit(new CommandLine(new Bench()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
@@ -101,6 +106,7 @@ public final class Bench implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         List<SyncCount> syncs = new ArrayList<>();
         List<ClusterScenarios.ProcessCost> costs = new ArrayList<>();
+        MachineLimits limits = MachineLimits.measure(runs.resolve("limits"), database, ports, seed);
         try {
             if (parts.contains(BenchPart.CEILINGS)) {
                 rows.addAll(ceilings(database, profile, runs, ports, syncs));
@@ -120,9 +126,12 @@ public final class Bench implements Callable<Integer> {
                     liberty.recordProfiles(output.resolve("profiles"));
                 }
                 int most = profile.consumers().get(profile.consumers().size() - 1);
+                int fewest = profile.consumers().get(0);
                 for (int consumers : profile.consumers()) {
-                    liberty.run(consumers, List.of(Workload.values()), consumers == most).forEach(r -> rows.add(announce(r)));
+                    liberty.run(consumers, List.of(Workload.values()), consumers == most, consumers == fewest)
+                            .forEach(r -> rows.add(announce(r)));
                 }
+                syncs.addAll(liberty.syncs());
                 if (profileLiberty) {
                     ProfileReport.write(liberty.profiles(), output.resolve("profile.md"));
                 }
@@ -142,8 +151,8 @@ public final class Bench implements Callable<Integer> {
         BenchReport report = new BenchReport(new BenchReport.RunInfo(profile.name(),
                 DateTimeFormatter.ISO_INSTANT.format(started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " "
-                + System.getProperty("os.arch"), System.getProperty("java.version"), database.label()), rows, syncs,
-                costs, notes(database, profile, parts));
+                + System.getProperty("os.arch"), System.getProperty("java.version"), database.label()), limits, rows,
+                syncs, costs, notes(database, profile, parts));
         report.write(output);
         System.out.println("bench: " + rows.size() + " rows in " + java.time.Duration.between(started, Instant.now())
                 .toSeconds() + " s; report: " + output.resolve("report.md"));
@@ -153,17 +162,22 @@ public final class Bench implements Callable<Integer> {
     private List<Row> ceilings(Database db, Profile profile, Path runs, Ports ports, List<SyncCount> syncs)
             throws Exception {
         DatabaseCeiling database = new DatabaseCeiling(db, runs);
-        BrokerCeiling broker = new BrokerCeiling(runs, ports);
+        BrokerCeiling broker = new BrokerCeiling(runs, ports, BrokerCeiling.Journal.TUNED);
+        // The broker as it ran before it tuned its journal, measured beside it: the change's before and after.
+        BrokerCeiling untuned = new BrokerCeiling(runs, ports, BrokerCeiling.Journal.ARTEMIS_DEFAULTS);
         // The database ceiling runs in this JVM, and the broker's clients too: a first, unreported pass of each
-        // loads and compiles their code, as the runtimes' warm-up does.
+        // loads and compiles their code, as the runtimes' warm-up does. The traced passes are untimed.
         database.run(Workload.UNIFORM, 1, WARMUP_UNITS, seed);
+        database.countSyncs(SYNC_COUNT_TRANSFERS, seed, syncs);
         broker.countSyncs(WARMUP_UNITS, syncs);
+        untuned.countSyncs(WARMUP_UNITS, syncs);
         List<Row> rows = new ArrayList<>();
         for (int consumers : profile.consumers()) {
             for (Workload workload : Workload.values()) {
                 rows.add(announce(database.run(workload, consumers, profile.ceilingTransfers(), seed)));
             }
             rows.add(announce(broker.run(consumers, profile.ceilingTransfers())));
+            rows.add(announce(untuned.run(consumers, profile.ceilingTransfers())));
         }
         return rows;
     }

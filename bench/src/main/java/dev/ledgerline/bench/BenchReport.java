@@ -29,6 +29,7 @@ public final class BenchReport {
     }
 
     private final RunInfo info;
+    private final MachineLimits limits;
     private final List<Row> rows;
     private final List<String> notes;
     private final List<SyncCount> syncs;
@@ -38,9 +39,10 @@ public final class BenchReport {
      * @param syncs forced disk syncs counted in traced passes; empty if none could be counted
      * @param costs the scaling rows' CPU per transfer, process by process; empty if no cluster ran
      */
-    public BenchReport(RunInfo info, List<Row> rows, List<SyncCount> syncs,
-                       List<ClusterScenarios.ProcessCost> costs, List<String> notes) {
+    BenchReport(RunInfo info, MachineLimits limits, List<Row> rows, List<SyncCount> syncs,
+                List<ClusterScenarios.ProcessCost> costs, List<String> notes) {
         this.info = info;
+        this.limits = limits;
         this.rows = List.copyOf(rows);
         this.syncs = List.copyOf(syncs);
         this.costs = List.copyOf(costs);
@@ -72,7 +74,8 @@ public final class BenchReport {
     public OptionalDouble ceilingFor(Row row) {
         Optional<Row> database = ceilings(Row.DATABASE_CEILING).stream()
                 .filter(c -> c.workload().equals(row.workload()) && c.consumers() == row.consumers()).findFirst();
-        Optional<Row> broker = ceilings(Row.BROKER_CEILING).stream().filter(c -> c.consumers() == row.consumers()).findFirst();
+        Optional<Row> broker = ceilings(Row.BROKER_CEILING).stream()
+                .filter(c -> c.workload().equals(BrokerCeiling.ANY) && c.consumers() == row.consumers()).findFirst();
         if (database.isEmpty() || broker.isEmpty()) {
             return OptionalDouble.empty();
         }
@@ -104,15 +107,25 @@ public final class BenchReport {
                 .add("profile", info.profile()).add("date", info.date()).add("database", info.database())
                 .add("machine", Json.createObjectBuilder().add("cores", info.cores()).add("os", info.os())
                         .add("java", info.java()))
-;
+                .add("syncsPerSecond", Json.createObjectBuilder()
+                        .add("oneStream", round(limits.syncsPerSecondOneStream(), 0))
+                        .add("eightStreams", round(limits.syncsPerSecondEightStreams(), 0)))
+                .add("cpuFloorMs", round(limits.cpuFloorMs(), 3))
+                .add("cpuFloorParts", Json.createObjectBuilder()
+                        .add("databaseCpuMs", round(limits.databaseCpuMs(), 3))
+                        .add("brokerCpuMs", round(limits.brokerCpuMs(), 3)));
         if (syncs.isEmpty()) {
             // /proc/<pid>/io counts write calls, not syncs: without strace there is no honest count.
             root.add("forcedSyncsPerTransfer", "not counted");
         } else {
             JsonArrayBuilder list = Json.createArrayBuilder();
-            syncs.forEach(c -> list.add(Json.createObjectBuilder().add("scenario", c.scenario())
-                    .add("processes", c.processes()).add("transfers", c.transfers()).add("syncs", c.syncs())
-                    .add("perTransfer", round(c.perTransfer(), 2))));
+            syncs.forEach(c -> {
+                JsonObjectBuilder byFile = Json.createObjectBuilder();
+                c.writes().byTarget().forEach((target, calls) -> byFile.add(target, calls));
+                list.add(Json.createObjectBuilder().add("scenario", c.scenario()).add("series", c.series())
+                        .add("processes", c.processes()).add("transfers", c.transfers()).add("syncs", c.syncs())
+                        .add("perTransfer", round(c.perTransfer(), 2)).add("byFile", byFile));
+            });
             root.add("forcedSyncsPerTransfer", list);
         }
         JsonArrayBuilder measured = Json.createArrayBuilder();
@@ -149,7 +162,7 @@ public final class BenchReport {
         return out.toString().strip() + "\n";
     }
 
-    private static JsonObjectBuilder rowJson(Row r) {
+    private JsonObjectBuilder rowJson(Row r) {
         JsonObjectBuilder o = Json.createObjectBuilder()
                 .add("runtime", r.runtime()).add("mode", r.mode()).add("workload", r.workload())
                 .add("consumers", r.consumers()).add("transfers", r.transfers()).add("tps", round(r.tps(), 1))
@@ -163,6 +176,8 @@ public final class BenchReport {
         if (r.heapUsedMb() != null) {
             o.add("heapUsedMb", round(r.heapUsedMb(), 1));
         }
+        limits.ofSyncLimit(r, syncs).ifPresent(f -> o.add("ofSyncLimit", round(f, 3)));
+        limits.ofCpuFloor(r).ifPresent(f -> o.add("ofCpuFloor", round(f, 2)));
         return o.add("latencyMeaning", r.latencyMeaning());
     }
 
@@ -187,14 +202,28 @@ public final class BenchReport {
         }
         md.append('\n');
 
+        md.append("## This machine's limits\n\n");
+        md.append(String.format(Locale.ROOT, "Measured at the start of this run. Forced writes: a 4 KiB page "
+                + "overwritten and forced with fdatasync, again and again, in the run's data directory: **%.0f per "
+                + "second** from one stream, **%.0f** from eight streams together. CPU floor: what the parts of a "
+                + "transfer spend alone, **%.2f ms** per transfer (the database ceiling's work with its JDBC client, "
+                + "%.2f ms, plus one broker round trip, %.2f ms, one thread each).%n%n", limits.syncsPerSecondOneStream(),
+                limits.syncsPerSecondEightStreams(), limits.cpuFloorMs(), limits.databaseCpuMs(), limits.brokerCpuMs()));
+        md.append("Each row below is read against them. **of sync limit** = tps ÷ (sync rate ÷ forced writes per "
+                + "transfer), with the forced writes every process made per transfer in the traced pass that stands "
+                + "for the row (see Forced disk syncs) and the one-stream rate for one consumer, the eight-stream rate "
+                + "for more; above 100 % means the writes of several transfers were grouped into one sync. **CPU ÷ "
+                + "floor** = CPU ms per transfer ÷ the floor: how many times what the parts alone spend. These ratios "
+                + "carry over to another machine; the absolute figures do not.\n\n");
+
         md.append("## Results\n\n");
         md.append("| runtime | mode | workload | consumers | transfers | tps | p50 ms | p95 ms | p99 ms | max ms "
-                + "| CPU ms/transfer | heap MB | of ceiling |\n");
-        md.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                + "| CPU ms/transfer | heap MB | of ceiling | of sync limit | CPU ÷ floor |\n");
+        md.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Row r : measured()) {
             md.append(tableRow(r)).append(" | ")
                     .append(fractionOfCeiling(r).stream().mapToObj(f -> percent(f)).findFirst().orElse("–"))
-                    .append(" |\n");
+                    .append(limitColumns(r)).append(" |\n");
         }
 
         md.append("\n## Ceilings\n\n");
@@ -204,10 +233,10 @@ public final class BenchReport {
                 + "receive committed (the acknowledgement), per transfer, on a fresh broker. Latency is the time of "
                 + "one such unit of work.\n\n");
         md.append("| ceiling | workload | consumers | transfers | tps | p50 ms | p95 ms | p99 ms | max ms | CPU ms/transfer "
-                + "| heap MB |\n");
-        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                + "| heap MB | of sync limit | CPU ÷ floor |\n");
+        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Row r : rows.stream().filter(Row::isCeiling).toList()) {
-            md.append(tableRow(r).replaceFirst("^\\| ceiling ", "")).append(" |\n");
+            md.append(tableRow(r).replaceFirst("^\\| ceiling ", "")).append(limitColumns(r)).append(" |\n");
         }
 
         if (!costs.isEmpty()) {
@@ -224,11 +253,15 @@ public final class BenchReport {
 
         if (!syncs.isEmpty()) {
             md.append("\n## Forced disk syncs\n\n");
-            md.append("fsync and fdatasync calls counted by `strace -f -c` attached to the processes, in untimed passes "
-                    + "(tracing slows a process down), per transfer completed while traced.\n\n");
-            md.append("| pass | processes | transfers | syncs | per transfer |\n| --- | --- | ---: | ---: | ---: |\n");
-            syncs.forEach(c -> md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.2f |%n", c.scenario(),
-                    c.processes(), c.transfers(), c.syncs(), c.perTransfer())));
+            md.append("fsync, fdatasync and msync calls counted by `strace -f -y` attached to the processes, in untimed "
+                    + "passes (tracing slows a process down), per transfer completed while traced, with the file each "
+                    + "call forced (msync by the file mapped at its address: Liberty's transaction log is a mapped "
+                    + "file, forced without any fsync).\n\n");
+            md.append("| pass | processes | transfers | syncs | per transfer | per transfer, by call and file |\n"
+                    + "| --- | --- | ---: | ---: | ---: | --- |\n");
+            syncs.forEach(c -> md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.2f | %s |%n", c.scenario(),
+                    c.processes(), c.transfers(), c.syncs(), c.perTransfer(),
+                    c.writes().describePerTransfer(c.transfers()))));
         }
 
         List<String> ratios = new ArrayList<>();
@@ -261,6 +294,13 @@ public final class BenchReport {
                 r.latency().p95Ms(), r.latency().p99Ms(), r.latency().maxMs(),
                 r.cpuMsPerTransfer() == null ? "–" : String.format(Locale.ROOT, "%.2f", r.cpuMsPerTransfer()),
                 r.heapUsedMb() == null ? "–" : String.format(Locale.ROOT, "%.0f", r.heapUsedMb()));
+    }
+
+    /** The "of sync limit" and "CPU ÷ floor" cells, each with its leading separator. */
+    private String limitColumns(Row r) {
+        return " | " + limits.ofSyncLimit(r, syncs).stream().mapToObj(BenchReport::percent).findFirst().orElse("–")
+                + " | " + limits.ofCpuFloor(r).stream().mapToObj(f -> String.format(Locale.ROOT, "%.1f", f))
+                .findFirst().orElse("–");
     }
 
     private static String percent(double fraction) {

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 import dev.ledgerline.harness.Installation;
 import dev.ledgerline.harness.RunDirectory;
@@ -115,7 +113,10 @@ final class ClusterScenarios {
                     total += ms;
                 }
                 measured.add(new Measured(mode, prefix, history, total));
-                countSyncs(client, scenario, mode, processes, dir.resolve("strace-" + mode.wireName()), shape);
+                String traced = "traced-" + mode.wireName() + "-s" + shape.servers() + "-w" + shape.workers() + "-";
+                syncs.addAll(TracedPass.run(dir.resolve("strace-" + mode.wireName()), scenario, series(mode, shape),
+                        processes, () -> (long) load(client, Workload.UNIFORM.plan(traced, mode, TRACED_TRANSFERS,
+                                seed + 1)).accepted().size()));
                 System.out.println("bench: " + scenario + ": " + history.accepted().size() + " transfers final");
             }
             long dirty = 0;
@@ -131,7 +132,7 @@ final class ClusterScenarios {
                     String name = "cluster-" + m.mode().wireName() + "-s" + shape.servers() + "-w" + shape.workers();
                     InvariantGate.require(name, RunChecker.check(c, inspector, m.history(), coordinator));
                     Completions completions = Completions.read(c, m.keyPrefix());
-                    rows.add(new Row(CLUSTER, m.mode().wireName(), "uniform, " + shape.label(),
+                    rows.add(new Row(CLUSTER, m.mode().wireName(), workload(shape),
                             consumers(shape, m.mode()), completions.count(), completions.tps(),
                             completions.submitToCompletion().percentiles(), m.cpuMs(), null,
                             LibertyScenarios.LATENCY_MEANING));
@@ -139,6 +140,15 @@ final class ClusterScenarios {
             }
         }
         return rows;
+    }
+
+    private static String workload(Shape shape) {
+        return "uniform, " + shape.label();
+    }
+
+    /** The series of the shape's row for the mode, as {@link Row#series()} names it. */
+    private static String series(TransferMode mode, Shape shape) {
+        return CLUSTER + " " + mode.wireName() + " " + workload(shape);
     }
 
     /** The runtime of the scaling rows in the report. */
@@ -171,32 +181,6 @@ final class ClusterScenarios {
         Map<String, Duration> cpu = new LinkedHashMap<>();
         processes.forEach((name, pid) -> cpu.put(name, ProcessMeter.cpu(pid)));
         return cpu;
-    }
-
-    /**
-     * A pass with strace attached to each process on its own (and to every PostgreSQL backend), untimed: the
-     * forced syncs each process made per transfer. Where strace cannot attach, nothing is recorded.
-     */
-    private void countSyncs(TransferClient client, String scenario, TransferMode mode, Map<String, Long> processes,
-                            Path dir, Shape shape) throws Exception {
-        Map<String, SyncCounter> counters = new LinkedHashMap<>();
-        try {
-            for (Map.Entry<String, Long> p : processes.entrySet()) {
-                long[] pids = ProcessHandle.of(p.getValue()).map(h -> Stream.concat(Stream.of(h),
-                        h.descendants()).mapToLong(ProcessHandle::pid).toArray()).orElse(new long[0]);
-                Optional<SyncCounter> counter = pids.length == 0 ? Optional.empty()
-                        : SyncCounter.attach(dir.resolve(p.getKey()), pids);
-                counter.ifPresent(c -> counters.put(p.getKey(), c));
-            }
-            String prefix = "traced-" + mode.wireName() + "-s" + shape.servers() + "-w" + shape.workers() + "-";
-            History history = load(client, Workload.UNIFORM.plan(prefix, mode, TRACED_TRANSFERS, seed + 1));
-            for (Map.Entry<String, SyncCounter> c : counters.entrySet()) {
-                c.getValue().stop().ifPresent(n -> syncs.add(new SyncCount(scenario, c.getKey(),
-                        history.accepted().size(), n)));
-            }
-        } finally {
-            counters.values().forEach(SyncCounter::close);
-        }
     }
 
     private History load(TransferClient client, List<PlannedTransfer> plan) throws Exception {

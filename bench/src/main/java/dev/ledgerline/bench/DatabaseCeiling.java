@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -51,19 +52,35 @@ final class DatabaseCeiling {
     }
 
     Row run(Workload workload, int consumers, int transfers, long seed) throws Exception {
-        String name = "ceiling-database-" + workload.label() + "-c" + consumers;
-        try (DatabaseUnderTest db = DatabaseUnderTest.start(database, RunDirectory.fresh(runsDir.resolve(name)))) {
-            return measure(name, db, workload, consumers, transfers, seed);
+        return run("ceiling-database-" + workload.label() + "-c" + consumers, workload, consumers, transfers, seed, null);
+    }
+
+    /**
+     * An untimed pass on one thread, uniform workload, with strace attached to the database server and its
+     * backends; adds the count to {@code syncs} if strace could count. Nothing to trace for H2, which runs
+     * inside this JVM.
+     */
+    void countSyncs(int transfers, long seed, List<SyncCount> syncs) throws Exception {
+        run("ceiling-database-syncs", Workload.UNIFORM, 1, transfers, seed, syncs);
+    }
+
+    private Row run(String name, Workload workload, int consumers, int transfers, long seed, List<SyncCount> syncs)
+            throws Exception {
+        Path dir = RunDirectory.fresh(runsDir.resolve(name));
+        try (DatabaseUnderTest db = DatabaseUnderTest.start(database, dir)) {
+            return measure(name, dir, db, workload, consumers, transfers, seed, syncs);
         }
     }
 
-    private Row measure(String name, DatabaseUnderTest db, Workload workload, int consumers, int transfers, long seed)
-            throws Exception {
+    private Row measure(String name, Path dir, DatabaseUnderTest db, Workload workload, int consumers, int transfers,
+                        long seed, List<SyncCount> syncs) throws Exception {
         BenchDatabase.prepare(db);
         ConcurrentLinkedQueue<UUID> queued = new ConcurrentLinkedQueue<>(insertQueued(db, workload, transfers, seed));
         Latencies latencies = new Latencies();
         AtomicLong retries = new AtomicLong();
         ExecutorService threads = Executors.newFixedThreadPool(consumers);
+        Optional<SyncCounter> tracer = syncs == null || db.serverPid().isEmpty() ? Optional.empty()
+                : SyncCounter.attachTree(dir.resolve("strace"), db.serverPid().getAsLong());
         Duration cpuBefore = cpu(db);
         long start = System.nanoTime();
         try {
@@ -79,6 +96,10 @@ final class DatabaseCeiling {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Duration cpu = cpu(db).minus(cpuBefore);
+        if (tracer.isPresent()) {
+            tracer.get().stop().ifPresent(n -> syncs.add(new SyncCount("database alone, 1 thread: apply + commit",
+                    Row.CEILING + " " + Row.DATABASE_CEILING, "postgresql", latencies.count(), n)));
+        }
         try (Connection c = db.connect()) {
             InvariantGate.require(name, new InvariantChecker(Clock.systemUTC()).check(c, Duration.ZERO).results());
         }

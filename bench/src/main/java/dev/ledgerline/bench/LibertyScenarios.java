@@ -45,6 +45,8 @@ final class LibertyScenarios {
     static final String LATENCY_MEANING = "submit to completion: from the transfer's creation (inside the POST) "
             + "to its completion by a consumer, both as the server's clock recorded them";
     private static final Duration LOAD_DEADLINE = Duration.ofMinutes(10);
+    /** Transfers in each traced pass: enough for a steady count, few enough for processes slowed by tracing. */
+    private static final int TRACED_TRANSFERS = 200;
     private static final Duration FINAL_DEADLINE = Duration.ofMinutes(5);
     /** The two designs, in the order each server start measures them. */
     private static final List<TransferMode> MODES = List.of(TransferMode.XA, TransferMode.IDEMPOTENT);
@@ -59,6 +61,7 @@ final class LibertyScenarios {
     /** Where each closed-loop scenario's flight recording goes; null when the run is not profiled. */
     private Path recordings;
     private final List<JfrProfile.Summary> profiles = new ArrayList<>();
+    private final List<SyncCount> syncs = new ArrayList<>();
 
     LibertyScenarios(Installation installation, Database database, Path runsDir, Ports ports, Profile profile,
                      long seed) {
@@ -95,11 +98,18 @@ final class LibertyScenarios {
         return List.copyOf(profiles);
     }
 
+    /** The forced writes counted in the traced passes, per process, for each design. */
+    List<SyncCount> syncs() {
+        return List.copyOf(syncs);
+    }
+
     /**
-     * @param openLoop also run each mode open-loop on the uniform workload, at half the rate its closed loop
-     *                 sustained
+     * @param openLoop   also run each mode open-loop on the uniform workload, at half the rate its closed loop
+     *                   sustained
+     * @param countSyncs also run each mode once with strace attached to Liberty, the broker and the database
+     *                   server, untimed, after the warm-up
      */
-    List<Row> run(int consumers, List<Workload> workloads, boolean openLoop) throws Exception {
+    List<Row> run(int consumers, List<Workload> workloads, boolean openLoop, boolean countSyncs) throws Exception {
         Path dir = RunDirectory.fresh(runsDir.resolve("liberty-c" + consumers));
         List<Measured> measured = new ArrayList<>();
         boolean cleanLog;
@@ -114,6 +124,11 @@ final class LibertyScenarios {
             for (TransferMode mode : MODES) {
                 // The first requests of a fresh server load and compile code; they are not measured.
                 load(client, Workload.UNIFORM.plan("warmup-" + mode.wireName() + "-", mode, profile.warmupTransfers(), seed));
+            }
+            if (countSyncs) {
+                Map<String, Long> processes = new LinkedHashMap<>(Map.of("liberty", liberty.pid(), "broker", broker.pid()));
+                db.serverPid().ifPresent(pid -> processes.put("postgresql", pid));
+                countSyncs(client, consumers, processes, dir);
             }
             Map<TransferMode, Double> sustainedUniform = new EnumMap<>(TransferMode.class);
             for (TransferMode mode : MODES) {
@@ -160,6 +175,22 @@ final class LibertyScenarios {
             liberty.stop();
             cleanLog = liberty.stoppedWithNothingToRecover();
             return check(db, broker, consumers, measured, cleanLog);
+        }
+    }
+
+    /**
+     * Per design, a traced pass of Liberty, the broker and the database server (with its backends), so that
+     * the report can say who forces what: Liberty's transaction log (msync), the broker's journal, the WAL.
+     */
+    private void countSyncs(TransferClient client, int consumers, Map<String, Long> processes, Path dir)
+            throws Exception {
+        for (TransferMode mode : MODES) {
+            String pass = "liberty, " + mode.wireName() + ", uniform, " + consumers + " consumer(s), "
+                    + profile.clients() + " clients";
+            syncs.addAll(TracedPass.run(dir.resolve("strace-" + mode.wireName()), pass,
+                    Coordinator.LIBERTY.runtime() + " " + mode.wireName(), processes, () -> (long) load(client,
+                            Workload.UNIFORM.plan("traced-" + mode.wireName() + "-", mode, TRACED_TRANSFERS, seed + 2))
+                            .accepted().size()));
         }
     }
 

@@ -87,8 +87,9 @@ final class WorkerScenario {
             Duration cpuAtEnd;
             Instant readyAt;
             Double heap;
-            Optional<Long> workerSyncs;
-            Optional<Long> brokerSyncs;
+            Optional<ForcedWrites> workerSyncs;
+            Optional<ForcedWrites> brokerSyncs;
+            Optional<ForcedWrites> databaseSyncs;
             try (WorkerProcess worker = commandLine.start(Map.of(),
                     commandLine.run(workerData, consumers, statusPort))) {
                 // One tracer per process, so that the report can say which side syncs how often.
@@ -96,6 +97,8 @@ final class WorkerScenario {
                         : SyncCounter.attach(dir.resolve("strace-worker"), worker.pid());
                 Optional<SyncCounter> brokerTracer = syncs == null ? Optional.empty()
                         : SyncCounter.attach(dir.resolve("strace-broker"), broker.pid());
+                Optional<SyncCounter> databaseTracer = syncs == null || db.serverPid().isEmpty() ? Optional.empty()
+                        : SyncCounter.attachTree(dir.resolve("strace-database"), db.serverPid().getAsLong());
                 readyAt = Instant.now();
                 cpuAtReady = ProcessMeter.cpu(worker.pid());
                 WorkerStatusClient status = new WorkerStatusClient(statusPort);
@@ -104,6 +107,7 @@ final class WorkerScenario {
                 cpuAtEnd = ProcessMeter.cpu(worker.pid());
                 workerSyncs = workerTracer.isPresent() ? workerTracer.get().stop() : Optional.empty();
                 brokerSyncs = brokerTracer.isPresent() ? brokerTracer.get().stop() : Optional.empty();
+                databaseSyncs = databaseTracer.isPresent() ? databaseTracer.get().stop() : Optional.empty();
                 heap = ProcessMeter.heapUsedMbAfterGc(worker.pid());
                 worker.stop();
             }
@@ -120,9 +124,11 @@ final class WorkerScenario {
                 // Transfers finished before strace attached are not in its count; those after are.
                 String pass = "worker, XA, " + workload.label() + ", 1 consumer";
                 long traced = completions.completedSince(readyAt);
-                workerSyncs.ifPresent(n -> syncs.add(new SyncCount(pass, database == Database.H2
+                String series = Coordinator.NARAYANA_WORKER.runtime() + " " + TransferMode.XA.wireName();
+                workerSyncs.ifPresent(n -> syncs.add(new SyncCount(pass, series, database == Database.H2
                         ? "worker (H2 and Narayana's log inside it)" : "worker (Narayana's log)", traced, n)));
-                brokerSyncs.ifPresent(n -> syncs.add(new SyncCount(pass, "broker", traced, n)));
+                brokerSyncs.ifPresent(n -> syncs.add(new SyncCount(pass, series, "broker", traced, n)));
+                databaseSyncs.ifPresent(n -> syncs.add(new SyncCount(pass, series, "postgresql", traced, n)));
                 double cpuMs = cpuAtEnd.minus(cpuAtReady).toNanos() / 1e6 / afterReady;
                 return new Row(Coordinator.NARAYANA_WORKER.runtime(), TransferMode.XA.wireName(), workload.label(),
                         consumers, completions.count(), completions.tps(), completions.inBacklog().percentiles(), cpuMs,

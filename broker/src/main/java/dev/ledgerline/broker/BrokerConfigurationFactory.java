@@ -8,7 +8,6 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
 import dev.ledgerline.ledger.messaging.BrokerUrl;
@@ -43,20 +42,19 @@ final class BrokerConfigurationFactory {
      * @param pair this broker's side of a replication pair, or null for a broker on its own
      */
     static Configuration create(Path dataDir, String host, int port, RedeliveryPolicy redelivery,
-                                BrokerSecurity security, ReplicationPair pair) throws Exception {
+                                BrokerSecurity security, ReplicationPair pair, JournalTuning journal) throws Exception {
         Configuration config = new ConfigurationImpl()
                 .setName("ledgerline")
                 .setPersistenceEnabled(true)
                 // Management goes through the core management address (activemq.management); no MBean server.
                 .setJMXManagementEnabled(false)
-                // NIO behaves the same on every machine; ASYNCIO depends on libaio being installed.
-                .setJournalType(JournalType.NIO)
-                .setJournalDirectory(dataDir.resolve("journal").toString())
+                .setJournalDirectory(journalDirectory(dataDir).toString())
                 .setBindingsDirectory(dataDir.resolve("bindings").toString())
                 .setPagingDirectory(dataDir.resolve("paging").toString())
                 .setLargeMessagesDirectory(dataDir.resolve("large-messages").toString())
                 .setJournalLockAcquisitionTimeout(JOURNAL_LOCK_TIMEOUT_MILLIS)
                 .addAcceptorConfiguration(ACCEPTOR_NAME, acceptorUri(host, port));
+        journal.applyTo(config);
 
         // Each queue alone on an anycast address of the same name, with its dead-letter queue beside it.
         for (TransferQueue queue : TransferQueue.values()) {
@@ -80,6 +78,10 @@ final class BrokerConfigurationFactory {
             pair.applyTo(config);
         }
         return config;
+    }
+
+    static Path journalDirectory(Path dataDir) {
+        return dataDir.resolve("journal");
     }
 
     private static String acceptorUri(String host, int port) {

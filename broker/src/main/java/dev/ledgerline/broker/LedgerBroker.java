@@ -123,6 +123,21 @@ public final class LedgerBroker implements Callable<Integer> {
                     + "environment LEDGERLINE_BROKER_MAX_REDELIVERY_DELAY_MS; default ${DEFAULT-VALUE}).")
     private long maxRedeliveryDelayMillis;
 
+    @Option(names = "--journal-type",
+            defaultValue = "${sys:ledgerline.broker.journalType:-${env:LEDGERLINE_BROKER_JOURNAL_TYPE:-auto}}",
+            description = "auto (default): ASYNCIO where libaio loads and the data directory takes direct I/O, NIO "
+                    + "elsewhere, as `artemis create` chooses; or nio, or asyncio (system property "
+                    + "ledgerline.broker.journalType, environment LEDGERLINE_BROKER_JOURNAL_TYPE).")
+    private JournalTuning.Choice journalType;
+
+    @Option(names = "--journal-buffer-timeout-ns",
+            defaultValue = "${sys:ledgerline.broker.journalBufferTimeoutNs:-${env:LEDGERLINE_BROKER_JOURNAL_BUFFER_TIMEOUT_NS:--1}}",
+            description = "The journal's flush timer in nanoseconds. Unset, it is measured at each start with auto "
+                    + "(the time one forced write takes in the data directory, as `artemis create` sets it), and "
+                    + "Artemis's default for a journal named by --journal-type (system property "
+                    + "ledgerline.broker.journalBufferTimeoutNs, environment LEDGERLINE_BROKER_JOURNAL_BUFFER_TIMEOUT_NS).")
+    private long journalBufferTimeoutNanos;
+
     public static void main(String[] args) {
         BrokerLogging.configure();
         System.exit(commandLine().execute(args));
@@ -141,11 +156,14 @@ public final class LedgerBroker implements Callable<Integer> {
         RedeliveryPolicy redelivery = redeliveryPolicy();
         ReplicationPair pair = replicationPair();
         Path data = Files.createDirectories(dataDir).toAbsolutePath();
+        JournalTuning journal = JournalTuning.choose(journalType, journalBufferTimeoutNanos,
+                BrokerConfigurationFactory.journalDirectory(data));
 
         // Passwords from the environment (LEDGERLINE_BROKER_*_PASSWORD), demo defaults where unset.
         BrokerSecurity security = BrokerSecurity.fromEnvironment();
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ()
-                .setConfiguration(BrokerConfigurationFactory.create(data, host, port, redelivery, security, pair))
+                .setConfiguration(BrokerConfigurationFactory.create(data, host, port, redelivery, security, pair,
+                        journal))
                 .setSecurityManager(security.securityManager());
         security.logUsers();
         // The server computes its shortest allowed retention of processed-message records from these values.
@@ -157,6 +175,7 @@ public final class LedgerBroker implements Callable<Integer> {
         }
         broker.start();
         ActiveMQServer server = broker.getActiveMQServer();
+        say("Ledgerline broker journal: " + journal.describe(server.getConfiguration().getJournalType()));
         return pair == null ? runAlone(broker, server, data) : runInPair(broker, server, data, pair);
     }
 

@@ -10,6 +10,7 @@ import org.apache.activemq.artemis.core.config.ClusterConnectionConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.ha.ReplicaPolicyConfiguration;
 import org.apache.activemq.artemis.core.config.ha.ReplicatedPolicyConfiguration;
+import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.cluster.impl.MessageLoadBalancingType;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,7 @@ class ReplicationPairTest {
     private static final RedeliveryPolicy REDELIVERY = new RedeliveryPolicy(
             TransferQueue.DEFAULT_MAX_DELIVERY_ATTEMPTS, TransferQueue.DEFAULT_REDELIVERY_DELAY_MILLIS,
             TransferQueue.DEFAULT_REDELIVERY_MULTIPLIER, TransferQueue.DEFAULT_MAX_REDELIVERY_DELAY_MILLIS);
+    private static final JournalTuning JOURNAL = new JournalTuning(JournalType.NIO, 1_000_000, false);
     private static final ClusterLogin DEMO_LOGIN = ClusterLogin.fromEnvironment(Map.of());
 
     @Test
@@ -68,7 +70,7 @@ class ReplicationPairTest {
     @Test
     void aBrokerOnItsOwnHasNoClusterAndKeepsArtemisDefaultHaPolicy() throws Exception {
         Configuration config = BrokerConfigurationFactory.create(Path.of("data"), "127.0.0.1", 61616, REDELIVERY,
-                BrokerSecurity.fromEnvironment(Map.of()), null);
+                BrokerSecurity.fromEnvironment(Map.of()), null, JOURNAL);
 
         assertThat(config.getClusterConfigurations()).isEmpty();
         // Unset: Artemis's default, a broker with no backup (primary-only).
@@ -80,7 +82,7 @@ class ReplicationPairTest {
         ReplicationPair pair = new ReplicationPair(BrokerRole.BACKUP, "127.0.0.1", 61617, "127.0.0.1", 61616,
                 ClusterLogin.fromEnvironment(Map.of(ClusterLogin.PASSWORD_VARIABLE, "set-by-the-operator")));
         Configuration config = BrokerConfigurationFactory.create(Path.of("data"), "127.0.0.1", 61617, REDELIVERY,
-                BrokerSecurity.fromEnvironment(Map.of()), pair);
+                BrokerSecurity.fromEnvironment(Map.of()), pair, JOURNAL);
 
         assertThat(config.getClusterUser()).isEqualTo(ClusterLogin.USER);
         assertThat(config.getClusterPassword()).isEqualTo("set-by-the-operator");
@@ -104,6 +106,6 @@ class ReplicationPairTest {
     private static Configuration configure(BrokerRole role) throws Exception {
         ReplicationPair pair = new ReplicationPair(role, "127.0.0.1", 61616, "127.0.0.1", 61617, DEMO_LOGIN);
         return BrokerConfigurationFactory.create(Path.of("data"), "127.0.0.1", 61616, REDELIVERY,
-                BrokerSecurity.fromEnvironment(Map.of()), pair);
+                BrokerSecurity.fromEnvironment(Map.of()), pair, JOURNAL);
     }
 }

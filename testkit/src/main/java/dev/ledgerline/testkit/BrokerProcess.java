@@ -63,9 +63,20 @@ public final class BrokerProcess implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of(
                 "--data-dir", data.toString(), "--host", HOST, "--port", Integer.toString(port)));
         args.addAll(List.of(extraArgs));
-        ChildJvm jvm = ChildJvm.launch("broker", ChildJvm.libDir(LIB_DIR_PROPERTY, DEFAULT_LIB_DIR, "broker"),
-                MAIN_CLASS, MAX_HEAP, Map.of(), args, data.resolve(LOG_FILE));
+        Path libDir = ChildJvm.libDir(LIB_DIR_PROPERTY, DEFAULT_LIB_DIR, "broker");
+        ChildJvm jvm = ChildJvm.launch("broker", libDir, MAIN_CLASS, MAX_HEAP,
+                Map.of("java.library.path", nativeLibraryDir(libDir).toString()), args, data.resolve(LOG_FILE));
         return new BrokerProcess(jvm, port, data);
+    }
+
+    /**
+     * Where the broker module's build put Artemis's libaio binding, beside the jars: the broker runs the
+     * ASYNCIO journal when it loads from there (and the system has libaio), NIO otherwise. Only x86-64 and x86
+     * builds of the binding exist.
+     */
+    private static Path nativeLibraryDir(Path libDir) {
+        String platform = "amd64".equals(System.getProperty("os.arch")) ? "linux-x86_64" : "linux-i686";
+        return libDir.resolveSibling("native").resolve("lib").resolve(platform);
     }
 
     /**
