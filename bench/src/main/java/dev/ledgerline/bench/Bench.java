@@ -64,6 +64,12 @@ public final class Bench implements Callable<Integer> {
             description = "The database of every scenario: postgresql or h2 (default: ${DEFAULT-VALUE}).")
     Database database;
 
+    @Option(names = "--broker-journal", defaultValue = "tuned",
+            description = "The journal of the worker's and Liberty's brokers: tuned (the broker's default) or "
+                    + "artemis_defaults (NIO at Artemis's 3.33 ms timer, as before the broker tuned it), to measure "
+                    + "the change before and after. The ceilings measure both either way (default: ${DEFAULT-VALUE}).")
+    BrokerJournal brokerJournal;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of every workload (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -112,7 +118,7 @@ public final class Bench implements Callable<Integer> {
                 rows.addAll(ceilings(database, profile, runs, ports, syncs));
             }
             if (parts.contains(BenchPart.WORKER)) {
-                WorkerScenario worker = new WorkerScenario(database, runs, ports, seed);
+                WorkerScenario worker = new WorkerScenario(database, runs, ports, seed, brokerJournal);
                 for (int consumers : profile.consumers()) {
                     for (Workload workload : Workload.values()) {
                         rows.add(announce(worker.run(workload, consumers, profile.workerTransfers())));
@@ -121,7 +127,8 @@ public final class Bench implements Callable<Integer> {
                 worker.countSyncs(Workload.UNIFORM, SYNC_COUNT_TRANSFERS, syncs);
             }
             if (parts.contains(BenchPart.LIBERTY)) {
-                LibertyScenarios liberty = new LibertyScenarios(installation, database, runs, ports, profile, seed);
+                LibertyScenarios liberty = new LibertyScenarios(installation, database, runs, ports, profile, seed,
+                        brokerJournal);
                 if (profileLiberty) {
                     liberty.recordProfiles(output.resolve("profiles"));
                 }
@@ -162,9 +169,9 @@ public final class Bench implements Callable<Integer> {
     private List<Row> ceilings(Database db, Profile profile, Path runs, Ports ports, List<SyncCount> syncs)
             throws Exception {
         DatabaseCeiling database = new DatabaseCeiling(db, runs);
-        BrokerCeiling broker = new BrokerCeiling(runs, ports, BrokerCeiling.Journal.TUNED);
+        BrokerCeiling broker = new BrokerCeiling(runs, ports, BrokerJournal.TUNED);
         // The broker as it ran before it tuned its journal, measured beside it: the change's before and after.
-        BrokerCeiling untuned = new BrokerCeiling(runs, ports, BrokerCeiling.Journal.ARTEMIS_DEFAULTS);
+        BrokerCeiling untuned = new BrokerCeiling(runs, ports, BrokerJournal.ARTEMIS_DEFAULTS);
         // The database ceiling runs in this JVM, and the broker's clients too: a first, unreported pass of each
         // loads and compiles their code, as the runtimes' warm-up does. The traced passes are untimed.
         database.run(Workload.UNIFORM, 1, WARMUP_UNITS, seed);

@@ -39,23 +39,7 @@ final class BrokerCeiling {
 
     static final String LATENCY_MEANING = "one round trip: send + commit, receive + commit";
     /** The workload column of the broker's rows: the broker's work does not depend on the accounts. */
-    static final String ANY = "any";
-
-    /** Which journal the broker runs: as it starts by default, or as it ran before it tuned its own. */
-    enum Journal {
-        /** The broker's default: ASYNCIO where it works, and a flush timer measured at its start. */
-        TUNED(ANY),
-        /** Artemis's defaults for a broker configured in code: NIO and a 3.33 ms flush timer. */
-        ARTEMIS_DEFAULTS(ANY + ", NIO journal at Artemis's default 3.33 ms timer", "--journal-type", "nio");
-
-        private final String workload;
-        private final String[] brokerArgs;
-
-        Journal(String workload, String... brokerArgs) {
-            this.workload = workload;
-            this.brokerArgs = brokerArgs;
-        }
-    }
+    static final String ANY = BrokerJournal.ANY;
     private static final String QUEUE = TransferQueue.XA.address();
     private static final long RECEIVE_TIMEOUT_MS = 30_000;
     /**
@@ -67,9 +51,9 @@ final class BrokerCeiling {
 
     private final Path runsDir;
     private final Ports ports;
-    private final Journal journal;
+    private final BrokerJournal journal;
 
-    BrokerCeiling(Path runsDir, Ports ports, Journal journal) {
+    BrokerCeiling(Path runsDir, Ports ports, BrokerJournal journal) {
         this.runsDir = runsDir;
         this.ports = ports;
         this.journal = journal;
@@ -91,7 +75,7 @@ final class BrokerCeiling {
     private Row run(String name, int consumers, int transfers, List<SyncCount> syncs) throws Exception {
         Path dir = RunDirectory.fresh(runsDir.resolve(name));
         Latencies latencies = new Latencies();
-        try (BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"), ports.broker(), journal.brokerArgs);
+        try (BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"), ports.broker(), journal.brokerArgs());
              // No prefetch, as the server's connection factories: a buffered message would wait in one
              // thread's consumer while another thread waits for it.
              ActiveMQConnectionFactory factory = BrokerClients.connectionFactory(broker.url() + "?consumerWindowSize=0")) {
@@ -117,8 +101,8 @@ final class BrokerCeiling {
             Duration cpu = ProcessMeter.cpu(broker.pid()).minus(cpuBefore);
             if (tracer.isPresent()) {
                 tracer.get().stop().ifPresent(n -> syncs.add(new SyncCount("broker alone, 1 thread: send + commit, "
-                        + "receive + commit (" + journal.workload + ")", Row.CEILING + " " + Row.BROKER_CEILING + " "
-                        + journal.workload, "broker", latencies.count(), n)));
+                        + "receive + commit (" + journal.workload() + ")", Row.CEILING + " " + Row.BROKER_CEILING + " "
+                        + journal.workload(), "broker", latencies.count(), n)));
             }
             Double heap = ProcessMeter.heapUsedMbAfterGc(broker.pid());
             try (BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
@@ -127,7 +111,7 @@ final class BrokerCeiling {
                         "every message sent was received and acknowledged", left, QUEUE + " holds " + left,
                         QUEUE + " is empty")));
             }
-            return new Row(Row.CEILING, Row.BROKER_CEILING, journal.workload, consumers, latencies.count(), latencies.count() / seconds,
+            return new Row(Row.CEILING, Row.BROKER_CEILING, journal.workload(), consumers, latencies.count(), latencies.count() / seconds,
                     latencies.percentiles(), cpu.toNanos() / 1e6 / Math.max(1, latencies.count()), heap,
                     LATENCY_MEANING);
         }

@@ -63,8 +63,11 @@ final class LibertyScenarios {
     private final List<JfrProfile.Summary> profiles = new ArrayList<>();
     private final List<SyncCount> syncs = new ArrayList<>();
 
+    private final BrokerJournal brokerJournal;
+
     LibertyScenarios(Installation installation, Database database, Path runsDir, Ports ports, Profile profile,
-                     long seed) {
+                     long seed, BrokerJournal brokerJournal) {
+        this.brokerJournal = brokerJournal;
         this.installation = installation;
         this.database = database;
         this.runsDir = runsDir;
@@ -115,7 +118,8 @@ final class LibertyScenarios {
         boolean cleanLog;
         int brokerPort = ports.broker();
         try (DatabaseUnderTest db = DatabaseUnderTest.start(database, dir);
-             BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"), brokerPort);
+             BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"), brokerPort,
+                     brokerJournal.brokerArgs());
              LibertyUnderTest liberty = new LibertyUnderTest(installation, dir, ports.http(), brokerPort,
                      environment(db, consumers), false)) {
             BenchDatabase.prepare(db);

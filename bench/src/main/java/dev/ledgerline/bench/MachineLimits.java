@@ -30,7 +30,7 @@ record MachineLimits(double syncsPerSecondOneStream, double syncsPerSecondEightS
         double one = ForcedWriteRate.measure(dir.resolve("forced-writes"), 1, SYNC_TEST);
         double eight = ForcedWriteRate.measure(dir.resolve("forced-writes"), 8, SYNC_TEST);
         DatabaseCeiling databaseAlone = new DatabaseCeiling(database, dir);
-        BrokerCeiling brokerAlone = new BrokerCeiling(dir, ports, BrokerCeiling.Journal.TUNED);
+        BrokerCeiling brokerAlone = new BrokerCeiling(dir, ports, BrokerJournal.TUNED);
         // The database's first pass loads and compiles the client code in this JVM; only the second counts. The
         // broker's run warms its own fresh broker up before it measures.
         databaseAlone.run(Workload.UNIFORM, 1, WARMUP_UNITS, seed);

@@ -41,7 +41,10 @@ final class WorkerScenario {
     private final Ports ports;
     private final long seed;
 
-    WorkerScenario(Database database, Path runsDir, Ports ports, long seed) {
+    private final BrokerJournal brokerJournal;
+
+    WorkerScenario(Database database, Path runsDir, Ports ports, long seed, BrokerJournal brokerJournal) {
+        this.brokerJournal = brokerJournal;
         this.database = database;
         this.runsDir = runsDir;
         this.ports = ports;
@@ -74,7 +77,8 @@ final class WorkerScenario {
         BenchDatabase.prepare(db);
         Path log = dir.resolve("worker.log");
         Path workerData = dir.resolve("worker");
-        try (BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"), ports.broker())) {
+        try (BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"), ports.broker(),
+                brokerJournal.brokerArgs())) {
             WorkerCommandLine commandLine = new WorkerCommandLine(db, broker.url(), log);
             int preloaded = commandLine.preload(PRELOAD_DEADLINE, transfers, seed,
                     "--accounts", String.join(",", workload.accounts()),
