@@ -33,11 +33,17 @@ class JournalTuningTest {
     }
 
     @Test
-    void nioTimesEachForcedWriteOnItsOwn() throws Exception {
-        // NIO forces every write before the next: the time per write is at least one sync, never a batch's share.
-        long nanos = JournalTuning.nanosPerForcedWrite(JournalType.NIO, Files.createDirectories(dir.resolve("nio")));
+    void nioMeasuresOnAnyMachineAndLeavesNoFileBehind() throws Exception {
+        // NIO works wherever the JVM does: the fallback's test must too. (How long a forced write takes
+        // depends on the file system: a tmpfs forces nothing, so no lower bound is asserted.)
+        Path nio = Files.createDirectories(dir.resolve("nio"));
 
-        assertThat(nanos).isGreaterThan(TimeUnit.MICROSECONDS.toNanos(5));
+        long nanos = JournalTuning.nanosPerForcedWrite(JournalType.NIO, nio);
+
+        assertThat(nanos).isPositive().isLessThan(TimeUnit.SECONDS.toNanos(1));
+        try (var left = Files.list(nio)) {
+            assertThat(left).isEmpty();
+        }
     }
 
     @Test
