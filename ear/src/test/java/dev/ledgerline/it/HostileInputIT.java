@@ -2,6 +2,7 @@ package dev.ledgerline.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,14 +85,19 @@ class HostileInputIT {
      * before any application code runs: 400, no body, connection closed. That answer cannot be a problem
      * document (docs/known-issues.md), but it must stay a 400 that says nothing and changes nothing. Over
      * HTTP/1.1, as curl sends it: on an HTTP/2 connection the channel answers with GOAWAY instead.
+     *
+     * <p>The channel closes the connection as soon as the limit is passed. When it closes while the client is
+     * still sending the rest of the header, the client gets a reset instead of the 400 (it happened in CI, at
+     * 40 or 64 KiB): the same refusal, with no answer to read. So each request must end in a bodiless 400 or
+     * a connection closed unanswered, never anything else, and the balances must not move.
      */
     @Test
     void headersOverTheChannelsLimitAreRefusedBeforeTheApplication() throws Exception {
         Map<String, Long> balances = api.balances();
         HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI api11 = URI.create("http://127.0.0.1:" + IntegrationSettings.httpPort() + "/api/");
-        int refused = 0;
-        // Far larger headers are cut off with the connection, before any answer: no better, no worse.
+        int answered400 = 0;
+        int closedUnanswered = 0;
         for (int kib : List.of(40, 64)) {
             String filler = "x".repeat(kib * 1024);
             for (HttpRequest request : List.of(
@@ -100,13 +106,20 @@ class HostileInputIT {
                     HttpRequest.newBuilder(api11.resolve("transfers")).header("Authorization", DemoUser.ADAM.authorization())
                             .header("Content-Type", "application/json;x=" + filler)
                             .POST(HttpRequest.BodyPublishers.ofString(VALID)).build())) {
-                HttpResponse<String> reply = http11.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> reply;
+                try {
+                    reply = http11.send(request, HttpResponse.BodyHandlers.ofString());
+                } catch (IOException closed) {
+                    closedUnanswered++;
+                    continue;
+                }
                 assertThat(reply.statusCode()).as(kib + " KiB header on " + request.uri()).isEqualTo(400);
                 assertThat(reply.body()).as("the channel's refusal says nothing").isEmpty();
-                refused++;
+                answered400++;
             }
         }
-        System.out.println("HostileInputIT: " + refused + " requests with oversized headers, all 400 from the HTTP channel");
+        System.out.println("HostileInputIT: 4 requests with oversized headers: " + answered400 + " answered 400 by the "
+                + "HTTP channel, " + closedUnanswered + " closed by it before an answer");
         assertThat(api.balances()).isEqualTo(balances);
     }
 
