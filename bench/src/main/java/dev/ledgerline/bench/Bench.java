@@ -42,6 +42,11 @@ public final class Bench implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Length length;
 
+    @Option(names = "--consumers", split = ",",
+            description = "Only these concurrency levels, in place of the length's (e.g. --full --consumers 8: the "
+                    + "full run's sizes at 8 consumers, open loop included, for a before and after of one change).")
+    List<Integer> consumers;
+
     @Option(names = "--project-root", defaultValue = ".", description = "The built checkout (default: ${DEFAULT-VALUE}).")
     Path projectRoot;
 
@@ -97,6 +102,9 @@ public final class Bench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Profile profile = length != null && length.fullRun ? Profile.FULL : Profile.SHORT;
+        if (consumers != null) {
+            profile = profile.atConsumers(consumers);
+        }
         if (parts == null) {
             // The scaling rows start a cluster per shape, minutes each: part of the full run, not the short one.
             parts = profile == Profile.FULL ? EnumSet.allOf(BenchPart.class)

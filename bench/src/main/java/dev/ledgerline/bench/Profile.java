@@ -18,4 +18,13 @@ public record Profile(String name, List<Integer> consumers, int workerTransfers,
     /** Under five minutes on two cores, Liberty's two starts included. */
     public static final Profile SHORT = new Profile("short", List.of(1, 4), 400, 200, 1_000, 8, 50);
     public static final Profile FULL = new Profile("full", List.of(1, 2, 4, 8), 2_000, 1_000, 5_000, 8, 200);
+
+    /** The same sizes at other concurrency levels, in increasing order. */
+    public Profile atConsumers(List<Integer> levels) {
+        if (levels.isEmpty() || levels.stream().anyMatch(c -> c < 1)) {
+            throw new IllegalArgumentException("--consumers takes levels of 1 or more, got " + levels);
+        }
+        return new Profile(name, levels.stream().distinct().sorted().toList(), workerTransfers, libertyTransfers,
+                ceilingTransfers, clients, warmupTransfers);
+    }
 }

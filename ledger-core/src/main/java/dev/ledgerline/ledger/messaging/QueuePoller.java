@@ -9,8 +9,9 @@ import java.util.logging.Logger;
 /**
  * One worker thread's loop: takes messages one transaction at a time until it is stopped. An idle receive
  * waits inside its own transaction, and work looked for in a table waits out an idle pause, so the loop
- * never spins. When the broker or the database is
- * unreachable it backs off (1 s doubling to 30 s) and says so once per outage rather than once per attempt.
+ * never spins; {@link #wake()} ends an idle pause early when new work is known to be there. When the broker or
+ * the database is unreachable it backs off (1 s doubling to 30 s) and says so once per outage rather than once
+ * per attempt.
  */
 public final class QueuePoller implements Runnable {
 
@@ -22,8 +23,10 @@ public final class QueuePoller implements Runnable {
     private final BooleanSupplier takeOne;
     private final Duration idlePause;
     private final CountDownLatch finished = new CountDownLatch(1);
-    /** Opened by {@link #stop}: a pause (a backoff, an idle wait) ends at once instead of running its course. */
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    /** Guards {@link #woken}; a pause waits on it, and {@link #stop} and {@link #wake} notify it. */
+    private final Object pauseLock = new Object();
+    /** Set by {@link #wake}, cleared when a pass starts: a wake during a pass is not lost. */
+    private boolean woken;
     private volatile boolean stopped;
     private Duration backoff = Duration.ZERO;
 
@@ -53,10 +56,25 @@ public final class QueuePoller implements Runnable {
         }
     }
 
-    /** Asks the loop to stop after the transaction in flight. */
+    /** Asks the loop to stop after the transaction in flight; a pause in progress ends at once. */
     public void stop() {
-        stopped = true;
-        stopRequested.countDown();
+        synchronized (pauseLock) {
+            stopped = true;
+            pauseLock.notifyAll();
+        }
+    }
+
+    /**
+     * Says that new work is there: an idle pause in progress ends now, and the next one is skipped if the wake
+     * came during a pass. Wakes that come while a pass runs coalesce into one more pass, so a burst of them
+     * still costs few passes. A backoff is not ended by a wake: an unreachable broker or database is not
+     * retried faster because work arrives.
+     */
+    public void wake() {
+        synchronized (pauseLock) {
+            woken = true;
+            pauseLock.notifyAll();
+        }
     }
 
     /** Waits (bounded) until the loop has ended, so that the application does not stop under a transaction. */
@@ -72,13 +90,17 @@ public final class QueuePoller implements Runnable {
 
     private void takeOneOrBackOff() {
         try {
+            synchronized (pauseLock) {
+                // This pass sees all that was committed before the wakes so far.
+                woken = false;
+            }
             boolean tookSome = takeOne.getAsBoolean();
             if (!backoff.isZero()) {
                 LOG.info(name + " is taking messages again");
                 backoff = Duration.ZERO;
             }
             if (!tookSome && !idlePause.isZero()) {
-                pause(idlePause);
+                pause(idlePause, true);
             }
         } catch (RuntimeException e) {
             if (stopped) {
@@ -88,23 +110,31 @@ public final class QueuePoller implements Runnable {
                 LOG.warning(name + " cannot take messages, retrying with backoff: " + e);
             }
             backoff = backoff.isZero() ? FIRST_BACKOFF : min(backoff.multipliedBy(2), MAX_BACKOFF);
-            pause(backoff);
+            pause(backoff, false);
         }
     }
 
     /**
-     * Waits out {@code duration}, or less if the loop is asked to stop meanwhile. While an application server
-     * stops, its container refuses calls before the loop is told to stop, so the loop backs off; a backoff that
-     * ran its course (up to 30 s) held up the stop, and a server of a cluster that stops slowly has its
-     * transaction log taken over by a peer while it still stops (docs/deployment.md).
+     * Waits out {@code duration}, or less if the loop is asked to stop meanwhile (or, when {@code endsOnWake},
+     * is woken). While an application server stops, its container refuses calls before the loop is told to
+     * stop, so the loop backs off; a backoff that ran its course (up to 30 s) held up the stop, and a server of
+     * a cluster that stops slowly has its transaction log taken over by a peer while it still stops
+     * (docs/deployment.md).
      */
-    private void pause(Duration duration) {
-        try {
-            stopRequested.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            // Interrupted because the application is stopping.
-            stopped = true;
-            Thread.currentThread().interrupt();
+    private void pause(Duration duration, boolean endsOnWake) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        synchronized (pauseLock) {
+            try {
+                long left = duration.toNanos();
+                while (!stopped && !(endsOnWake && woken) && left > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(pauseLock, left);
+                    left = deadline - System.nanoTime();
+                }
+            } catch (InterruptedException e) {
+                // Interrupted because the application is stopping.
+                stopped = true;
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -61,6 +61,10 @@ public class LedgerSettings {
     long outboxPeriodMillis;
 
     @Inject
+    @ConfigProperty(name = "ledgerline.outbox.wake", defaultValue = "true")
+    boolean outboxWake;
+
+    @Inject
     @ConfigProperty(name = "ledgerline.outbox.batch", defaultValue = "50")
     int outboxBatch;
 
@@ -173,6 +177,11 @@ public class LedgerSettings {
     /** How long the outbox relay waits before looking again when it found nothing to publish. */
     public Duration outboxPeriod() {
         return Duration.ofMillis(outboxPeriodMillis);
+    }
+
+    /** Whether a submission wakes the relay after its commit, rather than leaving the row to the next period. */
+    public boolean outboxWake() {
+        return outboxWake;
     }
 
     /** How long a relay's claim on outbox rows lasts: after a crash, its rows wait this long to be published again. */

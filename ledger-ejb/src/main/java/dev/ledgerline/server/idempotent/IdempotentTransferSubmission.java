@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -47,6 +48,9 @@ public class IdempotentTransferSubmission {
 
     @Inject
     TransferLog log;
+
+    @EJB
+    OutboxRelay relay;
 
     private final TransferStore transfers = new TransferStore();
     private final OutboxStore outbox = new OutboxStore();
@@ -104,6 +108,7 @@ public class IdempotentTransferSubmission {
             // Transfer and outbox row are committed; the relay has not published, the client has no answer.
             CrashPoints.reach(CrashPoint.IDEMPOTENT_AFTER_SUBMIT_COMMIT);
         }
+        relay.wake();
         log.afterCommit(accepted);
         return new Submission.Created(accepted);
     }

@@ -9,6 +9,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -24,6 +26,9 @@ import dev.ledgerline.server.config.LedgerSettings;
  * Runs the outbox relay on a thread of its own while the application runs. One relay per server, so rows
  * are published in creation order, and with them the transfers of each account pair. Its claimant name is
  * new at every start: rows claimed by a relay that died become claimable again when the claim expires.
+ * A submission that committed a row wakes the relay (unless {@code ledgerline.outbox.wake} is false), so a
+ * row waits for the pass in flight, not for the idle period; the period remains the bound when a wake is
+ * lost with the server that would have sent it, or when another server's submission wrote the row.
  */
 @Singleton
 @Startup
@@ -43,6 +48,7 @@ public class OutboxRelay {
     LedgerSettings settings;
 
     private PollerThreads relayThread;
+    private QueuePoller poller;
 
     @PostConstruct
     void start() {
@@ -50,9 +56,22 @@ public class OutboxRelay {
         int batch = settings.outboxBatch();
         Duration lease = settings.outboxLease();
         relayThread = new PollerThreads(threads);
-        relayThread.start(new QueuePoller("outbox-relay", () -> publisher.publishBatch(claimant, batch, lease) > 0,
-                settings.outboxPeriod()));
-        LOG.info("outbox relay " + claimant + " started");
+        poller = new QueuePoller("outbox-relay", () -> publisher.publishBatch(claimant, batch, lease) > 0,
+                settings.outboxPeriod());
+        relayThread.start(poller);
+        LOG.info("outbox relay " + claimant + " started, " + (settings.outboxWake() ? "woken by submissions" : "not woken")
+                + ", looking every " + settings.outboxPeriod().toMillis() + " ms when idle");
+    }
+
+    /**
+     * Called after a submission committed an outbox row. Read-locked: every request thread calls it, and it
+     * only flags the poller, which coalesces the wakes of a burst into one pass.
+     */
+    @Lock(LockType.READ)
+    public void wake() {
+        if (settings.outboxWake()) {
+            poller.wake();
+        }
     }
 
     @PreDestroy
