@@ -120,6 +120,7 @@ public final class Bench implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         List<SyncCount> syncs = new ArrayList<>();
         List<ClusterScenarios.ProcessCost> costs = new ArrayList<>();
+        List<LatencyLadder> ladders = new ArrayList<>();
         MachineLimits limits = MachineLimits.measure(runs.resolve("limits"), database, ports, seed);
         try {
             if (parts.contains(BenchPart.CEILINGS)) {
@@ -147,6 +148,7 @@ public final class Bench implements Callable<Integer> {
                             .forEach(r -> rows.add(announce(r)));
                 }
                 syncs.addAll(liberty.syncs());
+                ladders.addAll(liberty.ladders());
                 if (profileLiberty) {
                     ProfileReport.write(liberty.profiles(), output.resolve("profile.md"));
                 }
@@ -167,7 +169,7 @@ public final class Bench implements Callable<Integer> {
                 DateTimeFormatter.ISO_INSTANT.format(started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " "
                 + System.getProperty("os.arch"), System.getProperty("java.version"), database.label()), limits, rows,
-                syncs, costs, notes(database, profile, parts));
+                syncs, costs, ladders, notes(database, profile, parts));
         report.write(output);
         System.out.println("bench: " + rows.size() + " rows in " + java.time.Duration.between(started, Instant.now())
                 .toSeconds() + " s; report: " + output.resolve("report.md"));

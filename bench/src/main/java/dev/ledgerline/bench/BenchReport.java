@@ -34,18 +34,21 @@ public final class BenchReport {
     private final List<String> notes;
     private final List<SyncCount> syncs;
     private final List<ClusterScenarios.ProcessCost> costs;
+    private final List<LatencyLadder> ladders;
 
     /**
      * @param syncs forced disk syncs counted in traced passes; empty if none could be counted
      * @param costs the scaling rows' CPU per transfer, process by process; empty if no cluster ran
+     * @param ladders where the time of each open-loop scenario went; empty if none ran
      */
     BenchReport(RunInfo info, MachineLimits limits, List<Row> rows, List<SyncCount> syncs,
-                List<ClusterScenarios.ProcessCost> costs, List<String> notes) {
+                List<ClusterScenarios.ProcessCost> costs, List<LatencyLadder> ladders, List<String> notes) {
         this.info = info;
         this.limits = limits;
         this.rows = List.copyOf(rows);
         this.syncs = List.copyOf(syncs);
         this.costs = List.copyOf(costs);
+        this.ladders = List.copyOf(ladders);
         this.notes = List.copyOf(notes);
     }
 
@@ -144,6 +147,17 @@ public final class BenchReport {
                 scaling.add(o);
             });
             root.add("scaling", scaling);
+        }
+        if (!ladders.isEmpty()) {
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            ladders.forEach(ladder -> {
+                JsonArrayBuilder steps = Json.createArrayBuilder();
+                ladder.steps().forEach(step -> steps.add(Json.createObjectBuilder().add("step", step.name())
+                        .add("covers", step.covers()).add("transfers", step.transfers())
+                        .add("p50Ms", round(step.latency().p50Ms(), 2)).add("p99Ms", round(step.latency().p99Ms(), 2))));
+                list.add(Json.createObjectBuilder().add("scenario", ladder.scenario()).add("steps", steps));
+            });
+            root.add("latencyLadders", list);
         }
         JsonObjectBuilder ceilings = Json.createObjectBuilder();
         for (String kind : List.of("database", "broker")) {
@@ -249,6 +263,18 @@ public final class BenchReport {
             costs.forEach(c -> md.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %s |%n", c.scenario(),
                     c.process(), c.cpuMsPerTransfer(), syncsOf(c).map(n -> String.format(Locale.ROOT, "%.2f",
                             n.perTransfer())).orElse("–"))));
+        }
+
+        if (!ladders.isEmpty()) {
+            md.append("\n## Where the time goes, at half load\n\n");
+            md.append("Each open-loop scenario's transfers, step by step: from when the request was due (the load's "
+                    + "clock) and the timestamps the server wrote: the transfer's intake, the relay's publication "
+                    + "(idempotent only), the consumer's completion. Percentiles of each step are taken over all "
+                    + "transfers separately, so the steps' p99s do not add up to the total's.\n\n");
+            md.append("| scenario | step | covers | transfers | p50 ms | p99 ms |\n| --- | --- | --- | ---: | ---: | ---: |\n");
+            ladders.forEach(ladder -> ladder.steps().forEach(step -> md.append(String.format(Locale.ROOT,
+                    "| %s | %s | %s | %d | %.1f | %.1f |%n", ladder.scenario(), step.name(), step.covers(),
+                    step.transfers(), step.latency().p50Ms(), step.latency().p99Ms()))));
         }
 
         if (!syncs.isEmpty()) {

@@ -24,6 +24,14 @@ public record Completions(List<Timing> timings) {
     public record Timing(Instant created, Instant completed) {
     }
 
+    /**
+     * One final transfer of an open-loop scenario, by the steps the server timestamps: created (at intake,
+     * before the submission commits), published (the relay's time after the broker committed the message; null
+     * for a transfer with no outbox row, as XA ones), completed (by the consumer, before its commit).
+     */
+    public record Steps(Instant created, Instant published, Instant completed) {
+    }
+
     public Completions {
         timings = timings.stream().sorted(Comparator.comparing(Timing::completed)).toList();
     }
@@ -45,17 +53,24 @@ public record Completions(List<Timing> timings) {
         return new Completions(timings);
     }
 
-    /** Each final transfer under the key prefix, by idempotency key. */
-    static Map<String, Timing> readByKey(Connection c, String keyPrefix) throws SQLException {
-        Map<String, Timing> byKey = new HashMap<>();
+    /**
+     * Each final transfer under the key prefix, by idempotency key, with its outbox row's first publication
+     * (a row published twice, after a relay's crash, counts from the first).
+     */
+    static Map<String, Steps> readByKey(Connection c, String keyPrefix) throws SQLException {
+        Map<String, Steps> byKey = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT idempotency_key, created_at, completed_at FROM transfer
-                 WHERE idempotency_key LIKE ? AND completed_at IS NOT NULL""")) {
+                SELECT t.idempotency_key, t.created_at, MIN(o.published_at), t.completed_at
+                  FROM transfer t LEFT JOIN outbox o ON o.transfer_id = t.id
+                 WHERE t.idempotency_key LIKE ? AND t.completed_at IS NOT NULL
+                 GROUP BY t.idempotency_key, t.created_at, t.completed_at""")) {
             ps.setString(1, likePrefix(keyPrefix));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    byKey.put(rs.getString(1), new Timing(rs.getObject(2, OffsetDateTime.class).toInstant(),
-                            rs.getObject(3, OffsetDateTime.class).toInstant()));
+                    OffsetDateTime published = rs.getObject(3, OffsetDateTime.class);
+                    byKey.put(rs.getString(1), new Steps(rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            published == null ? null : published.toInstant(),
+                            rs.getObject(4, OffsetDateTime.class).toInstant()));
                 }
             }
         }

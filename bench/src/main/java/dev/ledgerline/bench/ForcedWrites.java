@@ -25,6 +25,8 @@ record ForcedWrites(Map<String, Long> byTarget) {
     /** {@code 7f3c2c000000-7f3c2c100000 rw-s 00000000 fe:01 1234   /path/to/file} */
     private static final Pattern MAPPING = Pattern.compile("^([0-9a-f]+)-([0-9a-f]+)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\d+\\s+(/.*)$");
     private static final int DIRECTORIES_SHOWN = 2;
+    /** A Narayana Uid as its file store names a record: hex fields joined by underscores (0_ffff7f000001_a9d3_…). */
+    private static final Pattern UID = Pattern.compile("[0-9A-Fa-f]+(?:_[0-9A-Fa-f]+){3,}");
 
     ForcedWrites {
         byTarget = Collections.unmodifiableMap(new LinkedHashMap<>(byTarget));
@@ -89,14 +91,18 @@ record ForcedWrites(Map<String, Long> byTarget) {
                 .map(map -> shortName(map.file())).findFirst().orElse("(a mapping gone before the count)");
     }
 
-    /** The last {@value #DIRECTORIES_SHOWN} directories and the file name, numbers as {@code *}. */
+    /**
+     * The last {@value #DIRECTORIES_SHOWN} directories and the file name, numbers as {@code *}; a name that is
+     * a transaction's Uid is {@code *} whole, so that one file per transaction still counts as one file.
+     */
     static String shortName(String path) {
         String[] parts = path.split("/");
         int from = Math.max(0, parts.length - DIRECTORIES_SHOWN - 1);
         List<String> kept = new ArrayList<>();
         for (int i = from; i < parts.length; i++) {
             if (!parts[i].isEmpty()) {
-                kept.add(i == parts.length - 1 ? parts[i].replaceAll("[0-9A-Fa-f]{8,}|\\d+", "*") : parts[i]);
+                kept.add(i < parts.length - 1 ? parts[i]
+                        : UID.matcher(parts[i]).matches() ? "*" : parts[i].replaceAll("[0-9A-Fa-f]{8,}|\\d+", "*"));
             }
         }
         return String.join("/", kept);

@@ -62,6 +62,7 @@ final class LibertyScenarios {
     private Path recordings;
     private final List<JfrProfile.Summary> profiles = new ArrayList<>();
     private final List<SyncCount> syncs = new ArrayList<>();
+    private final List<LatencyLadder> ladders = new ArrayList<>();
 
     private final BrokerJournal brokerJournal;
 
@@ -99,6 +100,11 @@ final class LibertyScenarios {
     /** What the recordings said, one summary per profiled scenario, in run order. */
     List<JfrProfile.Summary> profiles() {
         return List.copyOf(profiles);
+    }
+
+    /** Where the time of each open-loop scenario went, step by step. */
+    List<LatencyLadder> ladders() {
+        return List.copyOf(ladders);
     }
 
     /** The forced writes counted in the traced passes, per process, for each design. */
@@ -216,8 +222,13 @@ final class LibertyScenarios {
                 String name = "liberty-" + m.mode().wireName() + "-" + m.workload() + "-c" + consumers;
                 InvariantGate.require(name, RunChecker.check(c, inspector, m.history(), coordinator));
                 Completions completions = Completions.read(c, m.keyPrefix());
-                Latencies latencies = m.due() == null ? completions.submitToCompletion()
-                        : sinceDue(Completions.readByKey(c, m.keyPrefix()), m.due());
+                Latencies latencies = completions.submitToCompletion();
+                if (m.due() != null) {
+                    Map<String, Completions.Steps> steps = Completions.readByKey(c, m.keyPrefix());
+                    latencies = sinceDue(steps, m.due());
+                    ladders.add(LatencyLadder.of(Coordinator.LIBERTY.runtime() + " " + m.mode().wireName() + " "
+                            + m.workload() + " c" + consumers, steps, m.due()));
+                }
                 rows.add(new Row(Coordinator.LIBERTY.runtime(), m.mode().wireName(), m.workload(), consumers,
                         completions.count(), completions.tps(), latencies.percentiles(), m.cpuMs(), m.heapMb(),
                         m.due() == null ? LATENCY_MEANING : OPEN_LOOP_MEANING));
@@ -226,7 +237,7 @@ final class LibertyScenarios {
         return rows;
     }
 
-    private static Latencies sinceDue(Map<String, Completions.Timing> byKey, Map<String, Instant> due) {
+    private static Latencies sinceDue(Map<String, Completions.Steps> byKey, Map<String, Instant> due) {
         Latencies latencies = new Latencies();
         byKey.forEach((key, timing) -> latencies.record(Duration.between(due.get(key), timing.completed())));
         return latencies;

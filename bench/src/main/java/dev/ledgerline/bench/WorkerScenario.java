@@ -116,7 +116,7 @@ final class WorkerScenario {
                 worker.stop();
             }
             try (Connection c = db.connect(); BrokerInspector inspector = BrokerInspector.connect(broker.url())) {
-                List<Path> left = ObjectStoreContents.transactionRecords(workerData.resolve("tx-object-store"));
+                List<String> left = ObjectStoreContents.transactionRecords(workerData.resolve("tx-object-store"));
                 InvariantResult coordinator = RunChecker.coordinatorLog(left.size(),
                         left.isEmpty() ? null : left.size() + " record(s) left in Narayana's log",
                         "Narayana's object store holds no transaction record");

@@ -37,7 +37,7 @@ class BenchReportTest {
                         row("liberty", "xa", "uniform", 4, 50),
                         row("liberty", "idempotent", "uniform", 4, 150),
                         row("worker", "xa", "contended", 4, 40)),
-                List.of(), List.of(), List.of("a note"));
+                List.of(), List.of(), List.of(), List.of("a note"));
     }
 
     @Test
@@ -49,7 +49,7 @@ class BenchReportTest {
                         new ForcedWrites(Map.of("fdatasync pgdata/pg_wal/*", 250L)))),
                 List.of(new ClusterScenarios.ProcessCost(scenario, "ledgerline-1", 1000, 7.5),
                         new ClusterScenarios.ProcessCost(scenario, "postgresql", 1000, 2.25)),
-                List.of());
+                List.of(), List.of());
         assertThat(report.markdown(List.of()))
                 .contains("| cluster xa, 2 servers, 0 workers | ledgerline-1 | 7.50 | – |")
                 .contains("| cluster xa, 2 servers, 0 workers | postgresql | 2.25 | 2.50 |");
@@ -107,7 +107,7 @@ class BenchReportTest {
         BenchReport report = new BenchReport(new BenchReport.RunInfo("short", "d", 2, "os", "17", "postgresql"), LIMITS,
                 List.of(), List.of(new SyncCount("broker alone", "ceiling broker any", "broker", 200,
                         new ForcedWrites(Map.of("fdatasync broker/journal/activemq-data-*.amq", 500L)))),
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
         JsonObject json = Json.createReader(new StringReader(report.json())).readObject();
         JsonObject count = json.getJsonArray("forcedSyncsPerTransfer").getJsonObject(0);
         assertThat(count.getJsonNumber("perTransfer").doubleValue()).isEqualTo(2.5);
@@ -126,7 +126,7 @@ class BenchReportTest {
                         row("liberty", "idempotent", "uniform", 1, 20)),
                 List.of(traced("liberty xa", "liberty", 100, Map.of("msync tranlog/tranlog/log*", 300L)),
                         traced("liberty xa", "postgresql", 100, Map.of("fdatasync pgdata/pg_wal/*", 200L))),
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
         JsonObject json = Json.createReader(new StringReader(report.json())).readObject();
         assertThat(json.getJsonObject("syncsPerSecond").getJsonNumber("oneStream").doubleValue()).isEqualTo(1000);
         assertThat(json.getJsonObject("syncsPerSecond").getJsonNumber("eightStreams").doubleValue()).isEqualTo(4000);

@@ -48,4 +48,16 @@ class ForcedWritesTest {
         assertThat(ForcedWrites.parse(List.of(), List.of()).total()).isZero();
         assertThat(ForcedWrites.parse(List.of(), List.of()).describePerTransfer(10)).isEqualTo("none");
     }
+
+    @Test
+    void narayanasRecordFilesCountAsOneFileWhateverTheirUid() {
+        List<String> trace = List.of(
+                "2101 fsync(41</data/tx-object-store/ShadowNoFileLockStore/defaultStore/StateManager/BasicAction/"
+                        + "TwoPhaseCoordinator/AtomicAction/0_ffff7f000001_a9d3_6b060523_bc>) = 0",
+                "2102 fsync(42</data/tx-object-store/ShadowNoFileLockStore/defaultStore/StateManager/BasicAction/"
+                        + "TwoPhaseCoordinator/AtomicAction/0_ffff7f000001_a9d3_6b060523_1fe>) = 0");
+
+        assertThat(ForcedWrites.parse(trace, List.of()).byTarget())
+                .containsExactly(Map.entry("fsync TwoPhaseCoordinator/AtomicAction/*", 2L));
+    }
 }
