@@ -202,7 +202,7 @@ final class WorkerDrill {
     }
 
     private static InvariantResult narayanaLog(Path dataDir, Path log, long fromOffset) throws Exception {
-        List<Path> left = ObjectStoreContents.transactionRecords(objectStore(dataDir));
+        List<String> left = ObjectStoreContents.transactionRecords(objectStore(dataDir));
         String afterRestart = Files.readString(log).substring((int) Math.min(fromOffset, Files.size(log)));
         // Once per branch is how recovery finds a branch its resource manager already committed (it then logs
         // ARJUNA016113 and forgets it); the same branch warned about again means a log recovery cannot finish.
@@ -212,7 +212,7 @@ final class WorkerDrill {
             warningsPerBranch.merge(m.group(1), 1L, Long::sum);
         }
         long repeated = warningsPerBranch.values().stream().filter(n -> n > 1).count();
-        String first = !left.isEmpty() ? left.size() + " record(s) left, first " + left.get(0).getFileName()
+        String first = !left.isEmpty() ? left.size() + " record(s) left, first " + left.get(0)
                 : repeated + " branch(es) warned about more than once (ARJUNA016037)";
         return RunChecker.coordinatorLog(left.size() + repeated, first,
                 "Narayana's object store holds no transaction record; ARJUNA016037 once for each of "

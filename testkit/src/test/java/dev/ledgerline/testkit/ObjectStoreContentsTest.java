@@ -22,7 +22,7 @@ class ObjectStoreContentsTest {
         Path heuristic = file(STORE + "/StateManager/BasicAction/TwoPhaseCoordinator/AtomicAction/Heuristic/0_ffff7f000001_1");
         file(STORE + "/Recovery/TransactionStatusManager/0_ffff7f000001_b39f_6b060523_12");
 
-        assertThat(ObjectStoreContents.transactionRecords(store)).containsExactly(record, heuristic);
+        assertThat(ObjectStoreContents.transactionRecords(store)).containsExactly(record.toString(), heuristic.toString());
     }
 
     @Test

@@ -26,6 +26,7 @@ import dev.ledgerline.worker.consume.TransferApplication;
 import dev.ledgerline.worker.consume.XaQueueConsumer;
 import dev.ledgerline.worker.narayana.BrokerRecoveryHelper;
 import dev.ledgerline.worker.narayana.DatabaseRecoveryHelper;
+import dev.ledgerline.worker.narayana.ObjectStoreKind;
 import dev.ledgerline.worker.narayana.TransactionServices;
 
 import picocli.CommandLine.Command;
@@ -81,6 +82,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Time between the two passes of a recovery scan (default Narayana's, 10).")
     Integer recoveryBackoffSeconds;
 
+    @Option(names = "--object-store", defaultValue = "${env:LEDGERLINE_WORKER_OBJECT_STORE:-file}",
+            description = "Narayana's transaction log: file (a file per transaction) or journal (Artemis's "
+                    + "journal, appends of concurrent transactions forced together); default ${DEFAULT-VALUE}, "
+                    + "or LEDGERLINE_WORKER_OBJECT_STORE.")
+    ObjectStoreKind objectStore;
+
     @Option(names = "--poll-wait-ms", defaultValue = "1000",
             description = "How long one receive waits for a message before its empty transaction ends (default ${DEFAULT-VALUE}).")
     long pollWaitMillis;
@@ -109,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
         broker.setConsumerWindowSize(0);
         DatabaseRecoveryHelper databaseRecovery = new DatabaseRecoveryHelper(database.xa());
         TransactionServices transactionServices = TransactionServices.start(nodeId,
-                TransactionServices.objectStoreDir(data), seconds(recoveryPeriodSeconds), seconds(recoveryBackoffSeconds),
+                TransactionServices.objectStoreDir(data), objectStore, seconds(recoveryPeriodSeconds), seconds(recoveryBackoffSeconds),
                 List.of(new BrokerRecoveryHelper(broker), databaseRecovery));
         TransactionManager tm = transactionServices.transactionManager();
 
