@@ -48,7 +48,7 @@ public class OutboxRelay {
     LedgerSettings settings;
 
     private PollerThreads relayThread;
-    private QueuePoller poller;
+    private volatile QueuePoller poller;
 
     @PostConstruct
     void start() {
