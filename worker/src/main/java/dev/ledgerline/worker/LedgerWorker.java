@@ -36,6 +36,6 @@ public final class LedgerWorker implements Callable<Integer> {
 
     public static void main(String[] args) {
         WorkerLogging.configure();
-        System.exit(new CommandLine(new LedgerWorker()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(new CommandLine(new LedgerWorker()).execute(args));
     }
 }

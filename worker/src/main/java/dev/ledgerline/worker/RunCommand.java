@@ -29,6 +29,7 @@ import dev.ledgerline.worker.narayana.DatabaseRecoveryHelper;
 import dev.ledgerline.worker.narayana.ObjectStoreKind;
 import dev.ledgerline.worker.narayana.TransactionServices;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
     Integer recoveryBackoffSeconds;
 
     @Option(names = "--object-store", defaultValue = "${env:LEDGERLINE_WORKER_OBJECT_STORE:-file}",
+            converter = ObjectStoreConverter.class,
             description = "Narayana's transaction log: file (a file per transaction) or journal (Artemis's "
                     + "journal, appends of concurrent transactions forced together); default ${DEFAULT-VALUE}, "
                     + "or LEDGERLINE_WORKER_OBJECT_STORE.")
@@ -196,5 +198,18 @@ final class RunCommand implements Callable<Integer> {
 
     private static Duration seconds(Integer value) {
         return value == null ? null : Duration.ofSeconds(value);
+    }
+
+    /** Reads {@code file} or {@code journal}, in any case, as the option or its environment variable gives it. */
+    static final class ObjectStoreConverter implements CommandLine.ITypeConverter<ObjectStoreKind> {
+        @Override
+        public ObjectStoreKind convert(String value) {
+            for (ObjectStoreKind kind : ObjectStoreKind.values()) {
+                if (kind.name().equalsIgnoreCase(value.trim())) {
+                    return kind;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected file or journal, got '" + value + "'");
+        }
     }
 }

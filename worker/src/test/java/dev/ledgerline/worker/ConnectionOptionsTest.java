@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.ledgerline.ledger.messaging.BrokerUrl;
 
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /** One broker by default; with --broker-backup-url, the pair's URL with its failover settings. */
@@ -37,14 +36,6 @@ class ConnectionOptionsTest {
     }
 
     private static ConnectionOptions parse(String... brokerArgs) {
-        RunCommand run = new RunCommand();
-        String[] args = new String[brokerArgs.length + 4];
-        args[0] = "--db-url";
-        args[1] = "jdbc:h2:mem:unused";
-        args[2] = "--data-dir";
-        args[3] = "unused";
-        System.arraycopy(brokerArgs, 0, args, 4, brokerArgs.length);
-        new CommandLine(run).parseArgs(args);
-        return run.connection;
+        return RunCommandParsing.parse(brokerArgs).connection;
     }
 }
