@@ -222,10 +222,9 @@ final class LibertyScenarios {
                 String name = "liberty-" + m.mode().wireName() + "-" + m.workload() + "-c" + consumers;
                 InvariantGate.require(name, RunChecker.check(c, inspector, m.history(), coordinator));
                 Completions completions = Completions.read(c, m.keyPrefix());
-                Latencies latencies = completions.submitToCompletion();
-                if (m.due() != null) {
-                    Map<String, Completions.Steps> steps = Completions.readByKey(c, m.keyPrefix());
-                    latencies = sinceDue(steps, m.due());
+                Map<String, Completions.Steps> steps = m.due() == null ? null : Completions.readByKey(c, m.keyPrefix());
+                Latencies latencies = steps == null ? completions.submitToCompletion() : sinceDue(steps, m.due());
+                if (steps != null) {
                     ladders.add(LatencyLadder.of(Coordinator.LIBERTY.runtime() + " " + m.mode().wireName() + " "
                             + m.workload() + " c" + consumers, steps, m.due()));
                 }
