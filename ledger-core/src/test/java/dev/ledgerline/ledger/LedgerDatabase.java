@@ -73,6 +73,30 @@ public final class LedgerDatabase {
         }
     }
 
+    /**
+     * Whether another transaction holds {@code accountId}'s row lock: a second connection asks for it and gives
+     * up after 50 ms. H2 reports giving up as LOCK_TIMEOUT_1 (50200).
+     */
+    public static boolean heldByAnother(JdbcDataSource ds, String accountId) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET LOCK_TIMEOUT 50");
+            c.setAutoCommit(false);
+            try {
+                s.executeQuery("SELECT id FROM account WHERE id = '" + accountId + "' FOR UPDATE").close();
+                return false;
+            } catch (SQLException e) {
+                if (e.getErrorCode() == org.h2.api.ErrorCode.LOCK_TIMEOUT_1) {
+                    return true;
+                }
+                throw e;
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not probe the lock on " + accountId, e);
+        }
+    }
+
     /** Runs a statement behind the ledger's back, to prove that the checker notices. */
     public static void tamper(JdbcDataSource ds, String sql) throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {

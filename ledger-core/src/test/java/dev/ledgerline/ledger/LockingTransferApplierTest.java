@@ -7,14 +7,18 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.ledgerline.ledger.apply.ApplyOutcome;
+import dev.ledgerline.ledger.apply.BatchMemberFailedException;
 import dev.ledgerline.ledger.apply.LockingTransferApplier;
 import dev.ledgerline.ledger.apply.TransferNotFoundException;
 import dev.ledgerline.ledger.check.InvariantChecker;
@@ -140,6 +144,84 @@ class LockingTransferApplierTest {
     @Test
     void aTransferTheDatabaseDoesNotShowIsReportedSoTheMessageCanBeRetried() {
         assertThatThrownBy(() -> apply(UUID.randomUUID())).isInstanceOf(TransferNotFoundException.class);
+    }
+
+    private List<ApplyOutcome> applyAll(LockingTransferApplier with, UUID... ids) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            var outcomes = with.applyAll(c, List.of(ids));
+            c.commit();
+            return outcomes;
+        }
+    }
+
+    @Test
+    void aBatchAppliesEachMemberOnTheBalancesTheEarlierOnesLeft() throws SQLException {
+        var first = queue("ACC-006", "ACC-001", 100_000);
+        var second = queue("ACC-006", "ACC-002", 100_000);
+        var third = queue("ACC-002", "ACC-006", 30_000);
+
+        var outcomes = applyAll(applier, first.id(), second.id(), third.id());
+
+        // 125,000 less the first 100,000 leaves too little for the second; the third then credits the rest.
+        assertThat(outcomes).extracting(o -> o.getClass().getSimpleName())
+                .containsExactly("Completed", "Rejected", "Completed");
+        assertThat(outcomes.get(1).transfer().reason()).startsWith("insufficient funds");
+        assertThat(balance("ACC-006")).isEqualTo(125_000 - 100_000 + 30_000);
+        assertThat(balance("ACC-002")).isEqualTo(500_000 - 30_000);
+        try (Connection c = ds.getConnection()) {
+            assertThat(checker.check(c, Duration.ZERO).allHold()).isTrue();
+        }
+    }
+
+    @Test
+    void aTransferNamedTwiceInOneBatchMovesMoneyOnce() throws SQLException {
+        var t = queue("ACC-001", "ACC-002", 100);
+
+        var outcomes = applyAll(applier, t.id(), t.id());
+
+        assertThat(outcomes.get(0)).isInstanceOf(ApplyOutcome.Completed.class);
+        assertThat(outcomes.get(1)).isInstanceOf(ApplyOutcome.AlreadyFinal.class);
+        assertThat(balance("ACC-001")).isEqualTo(1_000_000 - 100);
+    }
+
+    @Test
+    void aMemberThatFailsIsNamedSoItsMessageIsBlamedNotItsBatchMates() throws SQLException {
+        var good = queue("ACC-001", "ACC-002", 100);
+        UUID unknown = UUID.randomUUID();
+
+        assertThatThrownBy(() -> applyAll(applier, good.id(), unknown))
+                .isInstanceOfSatisfying(BatchMemberFailedException.class,
+                        e -> assertThat(e.transferId()).isEqualTo(unknown))
+                .hasCauseInstanceOf(TransferNotFoundException.class);
+        assertThat(stored(good.id()).status()).isEqualTo(TransferStatus.QUEUED);
+        assertThat(balance("ACC-001")).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void aBatchLocksEveryAccountItMovesBeforeItWritesTheFirst() throws SQLException {
+        // Were each member to lock its own accounts as it came, this batch would hold ACC-001 and ACC-004
+        // while waiting for ACC-002, and a batch of the opposite transfers could hold ACC-002 and wait for
+        // ACC-001: a deadlock. Locked up front in one order, the second member's accounts are already held
+        // when the first member writes.
+        var first = queue("ACC-004", "ACC-001", 100);
+        var second = queue("ACC-003", "ACC-002", 100);
+        List<String> lockedAtFirstWrite = new ArrayList<>();
+        AtomicBoolean probed = new AtomicBoolean();
+        var probing = new LockingTransferApplier(clock, WORKER, () -> {
+            if (probed.compareAndSet(false, true)) {
+                for (String account : List.of("ACC-002", "ACC-003", "ACC-005")) {
+                    if (LedgerDatabase.heldByAnother(ds, account)) {
+                        lockedAtFirstWrite.add(account);
+                    }
+                }
+            }
+        });
+
+        applyAll(probing, first.id(), second.id());
+
+        assertThat(lockedAtFirstWrite).containsExactly("ACC-002", "ACC-003");
+        assertThat(balance("ACC-002")).isEqualTo(500_000 + 100);
     }
 
     @Test

@@ -37,6 +37,10 @@ public class LedgerSettings {
     int xaConsumers;
 
     @Inject
+    @ConfigProperty(name = "ledgerline.xa.batch-size", defaultValue = "8")
+    int xaBatchSize;
+
+    @Inject
     @ConfigProperty(name = "ledgerline.poll.wait-ms", defaultValue = "1000")
     long pollWaitMillis;
 
@@ -258,6 +262,17 @@ public class LedgerSettings {
     /** How many threads receive from {@code transfers.xa}, each in its own XA transaction. */
     public int xaConsumers() {
         return xaConsumers;
+    }
+
+    /**
+     * The most messages one XA consumer transaction applies together (first deliveries only; a redelivery runs
+     * alone or last, {@link dev.ledgerline.ledger.messaging.DeliveryBatch}); 1 applies one per transaction.
+     */
+    public int xaBatchSize() {
+        if (xaBatchSize < 1) {
+            throw new IllegalStateException("ledgerline.xa.batch-size must be at least 1, not " + xaBatchSize);
+        }
+        return xaBatchSize;
     }
 
     /** How long one receive waits for a message before its (empty) transaction ends. */

@@ -72,7 +72,8 @@ public class XaConsumers {
         }
         pollers.start(new QueuePoller("xa-dead-letters", () -> deadLetters.failNext(wait), Duration.ZERO));
         LOG.info("started " + settings.xaConsumers() + " XA consumers on " + TransferQueue.XA.address()
-                + " and one on " + TransferQueue.XA.deadLetterAddress());
+                + ", applying up to " + settings.xaBatchSize() + " messages per transaction, and one on "
+                + TransferQueue.XA.deadLetterAddress());
     }
 
     /** How many poller threads were started (consumers and the dead-letter poller). */

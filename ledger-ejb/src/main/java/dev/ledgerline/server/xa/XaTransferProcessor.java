@@ -3,6 +3,8 @@ package dev.ledgerline.server.xa;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -17,13 +19,16 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 
 import dev.ledgerline.ledger.apply.ApplyOutcome;
+import dev.ledgerline.ledger.apply.BatchMemberFailedException;
 import dev.ledgerline.ledger.apply.LockingTransferApplier;
 import dev.ledgerline.ledger.domain.Coordinator;
 import dev.ledgerline.ledger.domain.TransferMode;
+import dev.ledgerline.ledger.messaging.DeliveryBatch;
 import dev.ledgerline.ledger.messaging.TransferMessages;
 import dev.ledgerline.server.config.LedgerResources;
 import dev.ledgerline.server.config.LedgerSettings;
@@ -32,10 +37,10 @@ import dev.ledgerline.server.observe.TransferLog;
 import dev.ledgerline.server.observe.TransferMetrics;
 
 /**
- * The XA consumer: receives one message from {@code transfers.xa} and applies its transfer, in one
+ * The XA consumer: receives a batch of messages from {@code transfers.xa} and applies their transfers, in one
  * container-managed transaction. The receive goes through the resource adapter's outbound (XA) connection
- * factory, so the broker's branch (the acknowledgement) and the database's branch (debit, credit, entries,
- * status) are prepared and committed together by Liberty's transaction manager.
+ * factory, so the broker's branch (the acknowledgement) and the database's branch (debits, credits, entries,
+ * statuses) are prepared and committed together by Liberty's transaction manager.
  *
  * <p>Why not a message-driven bean: Liberty recovers an MDB's transaction branch through the adapter's
  * {@code getXAResources(ActivationSpec[])}, which the Artemis adapter answers with nothing; a branch left
@@ -71,38 +76,51 @@ public class XaTransferProcessor {
     }
 
     /**
-     * Receives at most one message and applies its transfer.
+     * Receives a batch of messages ({@link DeliveryBatch}: up to {@code ledgerline.xa.batch-size}, first
+     * deliveries together, a redelivery alone or last) and applies their transfers.
      *
      * @return false if no message arrived within the wait (the empty transaction then just ends)
-     * @throws DeliveryFailedException if applying failed; everything is rolled back and the message returns
+     * @throws DeliveryFailedException if applying a member failed, naming that member; everything is rolled back
+     *                                 and every member of the batch returns
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public boolean applyNext(long waitMillis) {
         try (JMSContext context = connectionFactory.createContext();
              JMSConsumer consumer = context.createConsumer(queue)) {
-            Message message = consumer.receive(waitMillis);
-            if (message == null) {
+            List<Message> batch = DeliveryBatch.receive(DeliveryBatch.of(consumer), waitMillis, settings.xaBatchSize());
+            if (batch.isEmpty()) {
                 return false;
             }
-            apply(message);
+            apply(batch);
             return true;
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("could not read a received message's delivery count: " + e, null, e);
         }
     }
 
-    private void apply(Message message) {
-        try {
-            metrics.delivered(TransferMode.XA, TransferMessages.deliveryCount(message));
-            // Read before the connection is taken: a message that names no transfer fails without database
-            // work (why it is not moved to the dead-letter queue at once: MalformedTransferMessageException).
-            UUID transferId = TransferMessages.transferId(message);
-            try (Connection c = dataSource.getConnection()) {
-                ApplyOutcome outcome = applier.apply(c, transferId);
+    private void apply(List<Message> batch) {
+        // Read before the connection is taken: a message that names no transfer fails without database work
+        // (why it is not moved to the dead-letter queue at once: MalformedTransferMessageException).
+        List<UUID> transferIds = new ArrayList<>(batch.size());
+        for (Message message : batch) {
+            try {
+                metrics.delivered(TransferMode.XA, TransferMessages.deliveryCount(message));
+                transferIds.add(TransferMessages.transferId(message));
+            } catch (JMSException | RuntimeException e) {
+                throw DeliveryFailedException.of(message, e);
+            }
+        }
+        try (Connection c = dataSource.getConnection()) {
+            for (ApplyOutcome outcome : applier.applyAll(c, transferIds)) {
                 if (!(outcome instanceof ApplyOutcome.AlreadyFinal)) {
                     log.afterCommit(outcome.transfer());
                 }
             }
-        } catch (SQLException | JMSException | RuntimeException e) {
-            throw DeliveryFailedException.of(message, e);
+        } catch (BatchMemberFailedException e) {
+            throw DeliveryFailedException.of(batch.get(transferIds.indexOf(e.transferId())), e.getCause());
+        } catch (SQLException | RuntimeException e) {
+            // The connection itself failed (taken or closed): no member is to blame, the first is noted.
+            throw DeliveryFailedException.of(batch.get(0), e);
         }
     }
 }
