@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What only the idempotent design has to prove: a message delivered twice changes nothing the second
- * time; and transfers racing on the same two accounts conflict, retry and lose no update. Both designs on
+ * time; and transfers racing on the same two accounts conflict, retry and lose no update, one message per
+ * transaction or in batches. Both designs on
  * the same accounts at once is {@link PostgresCrashIT}'s load test. On the default database, PostgreSQL: H2
  * loses updates in exactly this race (docs/h2-lost-update.md).
  */
@@ -65,6 +66,43 @@ class IdempotentDesignIT {
 
     @Test
     void transfersRacingOnTwoHotAccountsConflictRetryAndLoseNoUpdate() throws Exception {
+        // One message per transaction, the path a message takes alone: versioned updates without locks, which
+        // lose races and retry.
+        String oneMessagePerTransaction = """
+                RULE one message per idempotent transaction
+                CLASS dev.ledgerline.server.config.LedgerSettings
+                METHOD idempotentBatchSize
+                AT ENTRY
+                IF true
+                DO return 1
+                ENDRULE
+                """;
+        long conflicts;
+        try (var single = BytemanRules.install("one-message-per-transaction", oneMessagePerTransaction)) {
+            conflicts = raceOnTwoHotAccounts(500);
+        }
+        System.out.println("idempotent contention, one message per transaction: 500 transfers between ACC-001 and"
+                + " ACC-002, " + conflicts + " version conflicts retried");
+        assertThat(conflicts).as("version conflicts under contention").isPositive();
+        api.assertInvariantsHold(Duration.ZERO);
+    }
+
+    /** The same race in batches (the default): each batch locks its rows first, so batches wait, not retry. */
+    @Test
+    void batchesRacingOnTwoHotAccountsLoseNoUpdate() throws Exception {
+        long conflicts = raceOnTwoHotAccounts(500);
+        System.out.println("idempotent contention, in batches: 500 transfers between ACC-001 and ACC-002, "
+                + conflicts + " version conflicts retried");
+        api.assertInvariantsHold(Duration.ZERO);
+    }
+
+    /**
+     * Submits {@code count} transfers back and forth between ACC-001 and ACC-002, held in the outbox until all
+     * are in so that they reach the consumers as one backlog, and waits until each is final.
+     *
+     * @return the version conflicts the consumers retried meanwhile
+     */
+    private long raceOnTwoHotAccounts(int count) throws Exception {
         long conflictsBefore = api.statistics().getJsonNumber("versionConflicts").longValue();
         // Widen the window between reading the accounts and writing them, as a slower database would, so that
         // the consumers' races on the two accounts are certain rather than a matter of timing on this machine.
@@ -77,7 +115,6 @@ class IdempotentDesignIT {
                 DO java.lang.Thread.sleep(10L)
                 ENDRULE
                 """;
-        // Hold the relay while the transfers are submitted, so that they reach the consumers as one backlog.
         String holdRelay = """
                 RULE hold the outbox relay
                 CLASS dev.ledgerline.server.idempotent.OutboxPublisher
@@ -90,7 +127,7 @@ class IdempotentDesignIT {
         try (var widened = BytemanRules.install("widen-race", widenRace)) {
             List<UUID> ids;
             try (var held = BytemanRules.install("hold-relay", holdRelay)) {
-                ids = submitConcurrently(500, () -> {
+                ids = submitConcurrently(count, () -> {
                     var random = ThreadLocalRandom.current();
                     boolean forward = random.nextBoolean();
                     String amount = random.nextInt(1, 10) + "." + String.format("%02d", random.nextInt(100));
@@ -103,11 +140,7 @@ class IdempotentDesignIT {
                 assertThat(api.awaitFinal(id, DEADLINE).getString("status")).isIn("COMPLETED", "REJECTED");
             }
         }
-        long conflicts = api.statistics().getJsonNumber("versionConflicts").longValue() - conflictsBefore;
-        System.out.println("idempotent contention: 500 transfers between ACC-001 and ACC-002, " + conflicts
-                + " version conflicts retried");
-        assertThat(conflicts).as("version conflicts under contention").isPositive();
-        api.assertInvariantsHold(Duration.ZERO);
+        return api.statistics().getJsonNumber("versionConflicts").longValue() - conflictsBefore;
     }
 
     private static List<UUID> submitConcurrently(int count, Callable<UUID> submission) throws Exception {

@@ -25,6 +25,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 import dev.ledgerline.ledger.apply.ApplyOutcome;
+import dev.ledgerline.ledger.apply.BatchMemberFailedException;
 import dev.ledgerline.ledger.apply.VersionConflictException;
 import dev.ledgerline.ledger.check.InvariantChecker;
 import dev.ledgerline.ledger.domain.AppliedBy;
@@ -33,6 +34,7 @@ import dev.ledgerline.ledger.domain.Transfer;
 import dev.ledgerline.ledger.domain.TransferStatus;
 import dev.ledgerline.ledger.idempotent.ConflictRetriesExhaustedException;
 import dev.ledgerline.ledger.idempotent.IdempotentTransferProcessor;
+import dev.ledgerline.ledger.idempotent.IdempotentTransferProcessor.Delivery;
 import dev.ledgerline.ledger.idempotent.ProcessingResult;
 import dev.ledgerline.ledger.idempotent.RetryPolicy;
 import dev.ledgerline.ledger.idempotent.Sleeper;
@@ -261,6 +263,142 @@ class IdempotentTransferProcessorTest {
         }
         assertThat(balance(ds, "ACC-001")).isEqualTo(1_000_000 - expectedOutflow);
         assertThat(balance(ds, "ACC-002")).isEqualTo(500_000 + expectedOutflow);
+        assertThat(LedgerDatabase.count(ds, "SELECT COUNT(id) FROM transfer WHERE status NOT IN ('COMPLETED', 'REJECTED')"))
+                .isZero();
+        try (Connection c = ds.getConnection()) {
+            var report = checker.check(c, Duration.ZERO);
+            assertThat(report.allHold()).as(report.toString()).isTrue();
+        }
+    }
+
+    @Test
+    void aBatchRecordsEveryMessageSkipsTheRecordedOnesAndAppliesTheRestInOrder() throws Exception {
+        var ds = LedgerDatabase.fresh();
+        var processor = new IdempotentTransferProcessor(ds, clock, CONSUMER, new RetryPolicy(3, Duration.ofMillis(1),
+                Duration.ofMillis(8)), LONGEST_WAIT, recordingSleeper);
+        var seen = LedgerDatabase.queue(ds, "ACC-001", "ACC-002", 1_000, clock.instant());
+        processor.process("msg-seen", seen.id());
+        // ACC-006 holds 125,000: the first debit leaves 25,000, so the second is refused.
+        var first = LedgerDatabase.queue(ds, "ACC-006", "ACC-003", 100_000, clock.instant());
+        var second = LedgerDatabase.queue(ds, "ACC-006", "ACC-004", 30_000, clock.instant());
+
+        var results = processor.processAll(List.of(new Delivery("msg-first", first.id()),
+                new Delivery("msg-seen", seen.id()), new Delivery("msg-second", second.id())));
+
+        assertThat(results).hasSize(3);
+        assertThat(results.get(0)).isInstanceOfSatisfying(ProcessingResult.Applied.class,
+                applied -> assertThat(applied.outcome()).isInstanceOf(ApplyOutcome.Completed.class));
+        assertThat(results.get(1)).isEqualTo(new ProcessingResult.DuplicateSkipped("msg-seen", seen.id(), 0));
+        assertThat(results.get(2)).isInstanceOfSatisfying(ProcessingResult.Applied.class,
+                applied -> assertThat(applied.outcome()).isInstanceOf(ApplyOutcome.Rejected.class));
+        assertThat(balance(ds, "ACC-006")).isEqualTo(25_000);
+        assertThat(balance(ds, "ACC-003")).isEqualTo(350_000);
+        assertThat(balance(ds, "ACC-004")).isEqualTo(750_000);
+        assertThat(LedgerDatabase.count(ds, "SELECT COUNT(message_key) FROM processed_message")).isEqualTo(3);
+        assertThat(processor.duplicatesSkipped()).isEqualTo(1);
+        try (Connection c = ds.getConnection()) {
+            assertThat(checker.check(c, Duration.ZERO).allHold()).isTrue();
+        }
+    }
+
+    @Test
+    void aBatchMemberThatFailsIsNamedAndNothingOfTheBatchIsCommitted() throws Exception {
+        var ds = LedgerDatabase.fresh();
+        var processor = new IdempotentTransferProcessor(ds, clock, CONSUMER, new RetryPolicy(3, Duration.ofMillis(1),
+                Duration.ofMillis(8)), LONGEST_WAIT, recordingSleeper);
+        var good = LedgerDatabase.queue(ds, "ACC-001", "ACC-002", 700, clock.instant());
+        UUID missing = UUID.randomUUID();
+
+        assertThatThrownBy(() -> processor.processAll(List.of(new Delivery("msg-good", good.id()),
+                new Delivery("msg-missing", missing))))
+                .isInstanceOfSatisfying(BatchMemberFailedException.class, e -> {
+                    assertThat(e.transferId()).isEqualTo(missing);
+                    assertThat(e.getCause()).isInstanceOfSatisfying(SQLException.class,
+                            cause -> assertThat(cause.getSQLState()).isEqualTo("23506"));
+                });
+
+        assertThat(processor.conflicts()).isZero();
+        assertThat(status(ds, good.id())).isEqualTo(TransferStatus.QUEUED);
+        assertThat(LedgerDatabase.count(ds, "SELECT COUNT(message_key) FROM processed_message")).isZero();
+        assertThat(LedgerDatabase.count(ds, "SELECT COUNT(id) FROM ledger_entry")).isZero();
+    }
+
+    @Test
+    void aBatchThatCannotHaveAnAccountsLockNamesTheMemberThatNeedsIt() throws Exception {
+        var ds = LedgerDatabase.fresh(Duration.ofMillis(200));
+        var processor = new IdempotentTransferProcessor(ds, clock, CONSUMER,
+                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(80)), LONGEST_WAIT, recordingSleeper);
+        var free = LedgerDatabase.queue(ds, "ACC-001", "ACC-002", 700, clock.instant());
+        var held = LedgerDatabase.queue(ds, "ACC-004", "ACC-005", 900, clock.instant());
+
+        try (Connection holder = ds.getConnection()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().executeUpdate("UPDATE account SET version = version + 1 WHERE id = 'ACC-005'");
+            assertThatThrownBy(() -> processor.processAll(List.of(new Delivery("msg-free", free.id()),
+                    new Delivery("msg-held", held.id()))))
+                    .isInstanceOfSatisfying(ConflictRetriesExhaustedException.class, e -> {
+                        assertThat(e.transferId()).isEqualTo(held.id());
+                        assertThat(e.attempts()).isEqualTo(2);
+                    });
+            holder.rollback();
+        }
+
+        // Both attempts took the locks up front and timed out: there is no unlocked attempt for a batch.
+        assertThat(processor.conflicts()).isEqualTo(2);
+        assertThat(waits).containsExactly(Duration.ofMillis(10));
+        assertThat(status(ds, free.id())).isEqualTo(TransferStatus.QUEUED);
+        assertThat(LedgerDatabase.count(ds, "SELECT COUNT(message_key) FROM processed_message")).isZero();
+    }
+
+    /**
+     * As {@link #underContentionEveryTransferIsAppliedExactlyOnce}, in batches of four: batches lock their
+     * rows up front, in one order, so they wait for each other rather than deadlock, and the processed-message
+     * records still skip every second delivery, also when both copies of a message share a batch.
+     */
+    @Test
+    void batchesUnderContentionApplyEveryTransferExactlyOnce() throws Exception {
+        int threads = 8;
+        int batchSize = 4;
+        var ds = LedgerDatabase.fresh(Duration.ofSeconds(10));
+        var processor = new IdempotentTransferProcessor(ds, clock, CONSUMER,
+                new RetryPolicy(100, Duration.ofMillis(1), Duration.ofMillis(20)), new Random(42), Sleeper.threadSleep());
+        var random = new Random(11);
+        String[] accounts = {"ACC-001", "ACC-002", "ACC-004"};
+        List<Transfer> queued = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String from = accounts[i % 3];
+            String to = accounts[(i + 1 + random.nextInt(2)) % 3];
+            queued.add(LedgerDatabase.queue(ds, from, to, 1 + random.nextInt(5_000), clock.instant()));
+        }
+        List<Delivery> deliveries = new ArrayList<>();
+        for (Transfer t : queued) {
+            deliveries.add(new Delivery("msg-" + t.id(), t.id()));
+            deliveries.add(new Delivery("msg-" + t.id(), t.id()));
+        }
+        Collections.shuffle(deliveries, random);
+
+        List<ProcessingResult> results = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        var start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int from = 0; from < deliveries.size(); from += batchSize) {
+            List<Delivery> batch = deliveries.subList(from, Math.min(from + batchSize, deliveries.size()));
+            done.add(pool.submit(() -> {
+                start.await();
+                results.addAll(processor.processAll(batch));
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get(2, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+
+        assertThat(results).filteredOn(ProcessingResult.DuplicateSkipped.class::isInstance).hasSize(queued.size());
+        assertThat(results).filteredOn(ProcessingResult.Applied.class::isInstance).hasSize(queued.size())
+                .allSatisfy(r -> assertThat(((ProcessingResult.Applied) r).outcome())
+                        .isNotInstanceOf(ApplyOutcome.AlreadyFinal.class));
         assertThat(LedgerDatabase.count(ds, "SELECT COUNT(id) FROM transfer WHERE status NOT IN ('COMPLETED', 'REJECTED')"))
                 .isZero();
         try (Connection c = ds.getConnection()) {

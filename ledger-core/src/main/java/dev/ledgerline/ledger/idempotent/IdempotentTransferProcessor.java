@@ -3,6 +3,8 @@ package dev.ledgerline.ledger.idempotent;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.random.RandomGenerator;
@@ -11,6 +13,7 @@ import javax.sql.DataSource;
 
 import dev.ledgerline.ledger.apply.ApplyConflictException;
 import dev.ledgerline.ledger.apply.ApplyOutcome;
+import dev.ledgerline.ledger.apply.BatchMemberFailedException;
 import dev.ledgerline.ledger.apply.LockingTransferApplier;
 import dev.ledgerline.ledger.apply.VersionedTransferApplier;
 import dev.ledgerline.ledger.crash.CrashPoint;
@@ -31,8 +34,10 @@ import dev.ledgerline.ledger.store.ProcessedMessageStore;
  * the transfer first, then the accounts in id order) and so waits its turn instead of racing again. Without
  * it, a transfer on an account that writers holding locks (the XA design's) keep busy can lose every race:
  * under a mixed load on three accounts, about 4 in 1,000 idempotent transfers exhausted every attempt of
- * every delivery and were dead-lettered (README, Known issues). Safe for concurrent use by many consumer
- * threads.
+ * every delivery and were dead-lettered (README, Known issues).
+ *
+ * <p>Several deliveries can share one transaction ({@link #processAll}); such a batch takes its locks up front on
+ * every attempt, for the reason given there. Safe for concurrent use by many consumer threads.
  */
 public final class IdempotentTransferProcessor {
 
@@ -40,7 +45,7 @@ public final class IdempotentTransferProcessor {
     private final DataSource dataSource;
     private final Clock clock;
     private final VersionedTransferApplier applier;
-    private final LockingTransferApplier lastAttemptApplier;
+    private final LockingTransferApplier lockingApplier;
     private final RetryPolicy retryPolicy;
     private final RandomGenerator random;
     private final Sleeper sleeper;
@@ -57,7 +62,7 @@ public final class IdempotentTransferProcessor {
         this.dataSource = dataSource;
         this.clock = clock;
         this.applier = new VersionedTransferApplier(clock, appliedBy, IdempotentTransferProcessor::betweenPostings);
-        this.lastAttemptApplier = new LockingTransferApplier(clock, appliedBy,
+        this.lockingApplier = new LockingTransferApplier(clock, appliedBy,
                 IdempotentTransferProcessor::betweenPostings);
         this.retryPolicy = retryPolicy;
         this.random = random;
@@ -77,12 +82,47 @@ public final class IdempotentTransferProcessor {
      * @throws InterruptedException              if interrupted while waiting to retry; nothing is committed
      */
     public ProcessingResult process(String messageKey, UUID transferId) throws SQLException, InterruptedException {
+        return processAll(List.of(new Delivery(messageKey, transferId))).get(0);
+    }
+
+    /**
+     * Processes several deliveries in one local transaction, so that their commit (and its forced write) is
+     * paid once, and returns once their effect is committed: the caller may then acknowledge them all.
+     *
+     * <p>A batch of more than one takes its rows' locks up front, in id order, on every attempt
+     * ({@link LockingTransferApplier#applyAll}), where a single delivery first tries versioned updates without
+     * locks. Optimistic updates do not scale to a batch: one lost race would roll back every member, and members
+     * updating accounts in their own order would hold row locks that other batches wait for in the opposite
+     * order, until the database's deadlock detection breaks the tie a second later. What keeps a redelivery from
+     * moving money twice is the processed-message record, not the lock or the version, so nothing of the
+     * design's guarantee changes.
+     *
+     * @return one result per delivery, in their order
+     * @throws BatchMemberFailedException        in a batch of more than one, if a member failed other than by a
+     *                                           conflict, naming it; nothing is committed
+     * @throws ConflictRetriesExhaustedException if every attempt conflicted, naming the member (the first, for a
+     *                                           conflict no member's work raised); nothing is committed
+     * @throws SQLException                      on a single delivery's failure, as {@link #process}, or if the
+     *                                           connection or the commit failed; nothing is committed
+     * @throws InterruptedException              if interrupted while waiting to retry; nothing is committed
+     */
+    public List<ProcessingResult> processAll(List<Delivery> deliveries) throws SQLException, InterruptedException {
+        if (deliveries.isEmpty()) {
+            throw new IllegalArgumentException("no deliveries to process");
+        }
         for (int attempt = 1; ; attempt++) {
             Exception conflict;
+            UUID blamed = deliveries.get(0).transferId();
             try {
-                return processOnce(messageKey, transferId, attempt - 1, attempt == retryPolicy.maxAttempts());
+                return processOnce(deliveries, attempt - 1, attempt == retryPolicy.maxAttempts());
             } catch (ApplyConflictException e) {
                 conflict = e;
+            } catch (BatchMemberFailedException e) {
+                if (!isConflict(e.getCause())) {
+                    throw e;
+                }
+                conflict = e;
+                blamed = e.transferId();
             } catch (SQLException e) {
                 if (!SqlConflicts.isConflict(e)) {
                     throw e;
@@ -91,7 +131,7 @@ public final class IdempotentTransferProcessor {
             }
             conflicts.increment();
             if (attempt >= retryPolicy.maxAttempts()) {
-                throw new ConflictRetriesExhaustedException(transferId, attempt, conflict);
+                throw new ConflictRetriesExhaustedException(blamed, attempt, conflict);
             }
             sleeper.sleep(retryPolicy.backoff(attempt, random));
         }
@@ -107,14 +147,16 @@ public final class IdempotentTransferProcessor {
         return conflicts.sum();
     }
 
-    private ProcessingResult processOnce(String messageKey, UUID transferId, int conflictsSoFar, boolean underLocks)
+    private List<ProcessingResult> processOnce(List<Delivery> deliveries, int conflictsSoFar, boolean lastAttempt)
             throws SQLException {
-        ProcessingResult result = LocalTransaction.run(dataSource,
-                c -> inTransaction(c, messageKey, transferId, conflictsSoFar, underLocks));
-        if (result instanceof ProcessingResult.DuplicateSkipped) {
-            duplicatesSkipped.increment();
+        List<ProcessingResult> results = LocalTransaction.run(dataSource,
+                c -> inTransaction(c, deliveries, conflictsSoFar, lastAttempt));
+        for (ProcessingResult result : results) {
+            if (result instanceof ProcessingResult.DuplicateSkipped) {
+                duplicatesSkipped.increment();
+            }
         }
-        return result;
+        return results;
     }
 
     /**
@@ -126,12 +168,56 @@ public final class IdempotentTransferProcessor {
         CrashPoints.reach(CrashPoint.IDEMPOTENT_MID_TRANSACTION);
     }
 
-    private ProcessingResult inTransaction(Connection c, String messageKey, UUID transferId, int conflictsSoFar,
-                                           boolean underLocks) throws SQLException {
-        if (!processed.recordFirst(c, messageKey, transferId, clock.instant())) {
-            return new ProcessingResult.DuplicateSkipped(messageKey, transferId, conflictsSoFar);
+    private List<ProcessingResult> inTransaction(Connection c, List<Delivery> deliveries, int conflictsSoFar,
+                                                 boolean lastAttempt) throws SQLException {
+        boolean batch = deliveries.size() > 1;
+        ProcessingResult[] results = new ProcessingResult[deliveries.size()];
+        List<Integer> recorded = new ArrayList<>(deliveries.size());
+        for (int i = 0; i < results.length; i++) {
+            Delivery delivery = deliveries.get(i);
+            if (record(c, delivery, batch)) {
+                recorded.add(i);
+            } else {
+                results[i] = new ProcessingResult.DuplicateSkipped(delivery.messageKey(), delivery.transferId(),
+                        conflictsSoFar);
+            }
         }
-        ApplyOutcome outcome = underLocks ? lastAttemptApplier.apply(c, transferId) : applier.apply(c, transferId);
-        return new ProcessingResult.Applied(outcome, conflictsSoFar);
+        List<ApplyOutcome> outcomes = apply(c, recorded.stream().map(i -> deliveries.get(i).transferId()).toList(),
+                batch, lastAttempt);
+        for (int k = 0; k < outcomes.size(); k++) {
+            results[recorded.get(k)] = new ProcessingResult.Applied(outcomes.get(k), conflictsSoFar);
+        }
+        return List.of(results);
+    }
+
+    private boolean record(Connection c, Delivery delivery, boolean batch) throws SQLException {
+        try {
+            return processed.recordFirst(c, delivery.messageKey(), delivery.transferId(), clock.instant());
+        } catch (SQLException e) {
+            if (batch) {
+                throw new BatchMemberFailedException(delivery.transferId(), e);
+            }
+            throw e;
+        }
+    }
+
+    private List<ApplyOutcome> apply(Connection c, List<UUID> transferIds, boolean batch, boolean lastAttempt)
+            throws SQLException {
+        if (transferIds.isEmpty()) {
+            return List.of();
+        }
+        if (batch) {
+            return lockingApplier.applyAll(c, transferIds);
+        }
+        UUID only = transferIds.get(0);
+        return List.of(lastAttempt ? lockingApplier.apply(c, only) : applier.apply(c, only));
+    }
+
+    private static boolean isConflict(Throwable t) {
+        return t instanceof ApplyConflictException || t instanceof SQLException s && SqlConflicts.isConflict(s);
+    }
+
+    /** One delivery of a message: the key its processed-message record is made under, and the transfer it names. */
+    public record Delivery(String messageKey, UUID transferId) {
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
 
 /**
  * Receives the messages that one transaction applies together, so that the transaction's fixed cost (with
@@ -48,6 +49,21 @@ public final class DeliveryBatch {
 
             @Override
             public Message receiveNoWait() {
+                return consumer.receiveNoWait();
+            }
+        };
+    }
+
+    /** A source reading from a classic-API consumer. */
+    public static Source of(MessageConsumer consumer) {
+        return new Source() {
+            @Override
+            public Message receive(long waitMillis) throws JMSException {
+                return consumer.receive(waitMillis);
+            }
+
+            @Override
+            public Message receiveNoWait() throws JMSException {
                 return consumer.receiveNoWait();
             }
         };

@@ -25,6 +25,13 @@ public final class LedgerResources {
     public static final String RELAY_CONNECTION_FACTORY = "jms/relayConnectionFactory";
 
     /**
+     * Artemis through its resource adapter, for the idempotent design's consumers: outside any XA transaction,
+     * with local (broker-only) session transactions allowed, so that one broker commit, after the database's,
+     * acknowledges a whole batch.
+     */
+    public static final String IDEMPOTENT_CONNECTION_FACTORY = "jms/idempotentConnectionFactory";
+
+    /**
      * Artemis through its resource adapter, for the unsafe consumers: outside any XA transaction, with local
      * (broker-only) session transactions allowed, so that committing the session acknowledges a message at
      * a point the consumer chooses.

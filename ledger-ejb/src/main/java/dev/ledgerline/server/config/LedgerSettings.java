@@ -41,6 +41,14 @@ public class LedgerSettings {
     int xaBatchSize;
 
     @Inject
+    @ConfigProperty(name = "ledgerline.idempotent.consumers", defaultValue = "4")
+    int idempotentConsumers;
+
+    @Inject
+    @ConfigProperty(name = "ledgerline.idempotent.batch-size", defaultValue = "8")
+    int idempotentBatchSize;
+
+    @Inject
     @ConfigProperty(name = "ledgerline.poll.wait-ms", defaultValue = "1000")
     long pollWaitMillis;
 
@@ -269,10 +277,27 @@ public class LedgerSettings {
      * alone or last, {@link dev.ledgerline.ledger.messaging.DeliveryBatch}); 1 applies one per transaction.
      */
     public int xaBatchSize() {
-        if (xaBatchSize < 1) {
-            throw new IllegalStateException("ledgerline.xa.batch-size must be at least 1, not " + xaBatchSize);
+        return atLeastOne("ledgerline.xa.batch-size", xaBatchSize);
+    }
+
+    /** How many threads receive from {@code transfers.idempotent}, each in its own local transactions. */
+    public int idempotentConsumers() {
+        return atLeastOne("ledgerline.idempotent.consumers", idempotentConsumers);
+    }
+
+    /**
+     * The most messages one idempotent consumer transaction applies together, on the same rule as the XA
+     * consumer's batch; 1 applies one per transaction.
+     */
+    public int idempotentBatchSize() {
+        return atLeastOne("ledgerline.idempotent.batch-size", idempotentBatchSize);
+    }
+
+    private static int atLeastOne(String name, int value) {
+        if (value < 1) {
+            throw new IllegalStateException(name + " must be at least 1, not " + value);
         }
-        return xaBatchSize;
+        return value;
     }
 
     /** How long one receive waits for a message before its (empty) transaction ends. */

@@ -1,5 +1,6 @@
 /**
  * The readiness check ({@code GET /health/ready}): the database answers and the broker accepts a connection.
- * The XA consumers' liveness check is with them, in {@code server.xa}.
+ * The consumers' liveness checks are with their designs ({@code server.xa}, {@code server.idempotent}), on
+ * {@link dev.ledgerline.server.health.ConsumerThreadsLiveness}.
  */
 package dev.ledgerline.server.health;

@@ -1,7 +1,7 @@
 /**
  * The idempotent design on Liberty, without XA: submission with a transactional outbox, the outbox relay, and
- * message-driven consumers that commit a local transaction before the message is acknowledged, so that a
- * redelivery finds its message already recorded and changes nothing.
+ * consumers that commit a local transaction before they acknowledge its batch of messages, so that a redelivery
+ * finds its message already recorded and changes nothing.
  *
  * <p>Reading order, from the request to the ledger entry:
  * <ol>
@@ -25,14 +25,17 @@
  *       published.</li>
  *   <li>The broker (module broker, {@code dev.ledgerline.broker.BrokerConfigurationFactory}) holds the message,
  *       and redelivers it after a failed delivery.</li>
- *   <li>{@link dev.ledgerline.server.idempotent.IdempotentTransferConsumer}: the message-driven bean bound to the
- *       queue in server.xml; it reads the message key and the transfer id and calls the processor of
+ *   <li>{@link dev.ledgerline.server.idempotent.IdempotentConsumers}: the consumer threads, each calling
+ *       {@link dev.ledgerline.server.idempotent.IdempotentTransferConsumer}, which receives a batch
+ *       ({@code dev.ledgerline.ledger.messaging.DeliveryBatch}) on a transacted broker session
+ *       ({@link dev.ledgerline.server.messaging.TransactedReceive}), reads each message key and transfer id
+ *       ({@link dev.ledgerline.server.messaging.ReceivedBatch}) and calls the processor of
  *       {@link dev.ledgerline.server.idempotent.IdempotentProcessing}.</li>
  *   <li>{@code dev.ledgerline.ledger.idempotent.IdempotentTransferProcessor}: one
  *       {@code LocalTransaction} per attempt: {@code dev.ledgerline.ledger.store.ProcessedMessageStore} records
- *       the key (or finds it recorded: a duplicate, nothing more to do), then
- *       {@code dev.ledgerline.ledger.apply.VersionedTransferApplier} (the last attempt
- *       {@code dev.ledgerline.ledger.apply.LockingTransferApplier}) applies the transfer; a conflict rolls back
+ *       each key (or finds it recorded: a duplicate, nothing more to do), then
+ *       {@code dev.ledgerline.ledger.apply.VersionedTransferApplier} (the last attempt, and a batch,
+ *       {@code dev.ledgerline.ledger.apply.LockingTransferApplier}) applies the transfers; a conflict rolls back
  *       and retries ({@code dev.ledgerline.ledger.idempotent.RetryPolicy}).</li>
  *   <li>{@code dev.ledgerline.ledger.apply.LedgerPosting}: {@code dev.ledgerline.ledger.rules.TransferRules}
  *       decides; {@code dev.ledgerline.ledger.store.AccountStore} moves each balance (versioned) and
@@ -40,8 +43,8 @@
  *       {@code idempotent.mid-consumer-transaction} lies between the two postings); {@code TransferStore}
  *       finishes the transfer.</li>
  *   <li>The end: two {@code ledger_entry} rows ({@code dev.ledgerline.ledger.domain.LedgerEntry}) and a
- *       COMPLETED (or REJECTED) transfer, committed before the consumer returns and the resource adapter
- *       acknowledges the message; {@link dev.ledgerline.server.observe.TransferLog} writes its line.</li>
+ *       COMPLETED (or REJECTED) transfer, committed before the consumer commits the broker session, which
+ *       acknowledges the batch; {@link dev.ledgerline.server.observe.TransferLog} writes its line.</li>
  * </ol>
  * When a delivery fails: {@link dev.ledgerline.server.messaging.DeliveryFailedException} is noted by
  * {@link dev.ledgerline.server.messaging.FailedDeliveries}, the broker redelivers, and after the last attempt

@@ -20,6 +20,7 @@ import dev.ledgerline.ledger.messaging.DeadLetters;
 import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.server.config.LedgerResources;
 import dev.ledgerline.server.config.LedgerSettings;
+import dev.ledgerline.server.messaging.TransactedReceive;
 import dev.ledgerline.server.observe.TransferLog;
 
 /**

@@ -36,6 +36,7 @@ import dev.ledgerline.server.config.LedgerResources;
 import dev.ledgerline.server.config.LedgerSettings;
 import dev.ledgerline.server.messaging.DeliveryFailedException;
 import dev.ledgerline.server.messaging.FailedDeliveries;
+import dev.ledgerline.server.messaging.TransactedReceive;
 import dev.ledgerline.server.observe.TransferLog;
 import dev.ledgerline.server.observe.TransferMetrics;
 

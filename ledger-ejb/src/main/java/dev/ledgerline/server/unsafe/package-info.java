@@ -12,7 +12,7 @@
  * {@link dev.ledgerline.server.idempotent.OutboxRelay}) to {@code transfers.unsafe};
  * {@link dev.ledgerline.server.unsafe.UnsafeConsumers}, the threads;
  * {@link dev.ledgerline.server.unsafe.UnsafeTransferProcessor}, which receives outside any XA transaction
- * ({@link dev.ledgerline.server.unsafe.TransactedReceive}) and acknowledges where its mode's flaw is, applying
+ * ({@link dev.ledgerline.server.messaging.TransactedReceive}) and acknowledges where its mode's flaw is, applying
  * with {@code dev.ledgerline.ledger.apply.VersionedTransferApplier} or
  * {@code dev.ledgerline.ledger.apply.NaiveTransferApplier}; the ledger entries as in the real designs.
  * {@link dev.ledgerline.server.unsafe.UnsafeDeadLetterProcessor} records what the broker dead-letters and ends its

@@ -3,7 +3,6 @@ package dev.ledgerline.server.xa;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,6 +32,7 @@ import dev.ledgerline.ledger.messaging.TransferMessages;
 import dev.ledgerline.server.config.LedgerResources;
 import dev.ledgerline.server.config.LedgerSettings;
 import dev.ledgerline.server.messaging.DeliveryFailedException;
+import dev.ledgerline.server.messaging.ReceivedBatch;
 import dev.ledgerline.server.observe.TransferLog;
 import dev.ledgerline.server.observe.TransferMetrics;
 
@@ -98,29 +98,21 @@ public class XaTransferProcessor {
         }
     }
 
-    private void apply(List<Message> batch) {
+    private void apply(List<Message> messages) {
         // Read before the connection is taken: a message that names no transfer fails without database work
         // (why it is not moved to the dead-letter queue at once: MalformedTransferMessageException).
-        List<UUID> transferIds = new ArrayList<>(batch.size());
-        for (Message message : batch) {
-            try {
-                metrics.delivered(TransferMode.XA, TransferMessages.deliveryCount(message));
-                transferIds.add(TransferMessages.transferId(message));
-            } catch (JMSException | RuntimeException e) {
-                throw DeliveryFailedException.of(message, e);
-            }
-        }
+        ReceivedBatch<UUID> batch = ReceivedBatch.read(messages, TransferMode.XA, metrics, TransferMessages::transferId);
         try (Connection c = dataSource.getConnection()) {
-            for (ApplyOutcome outcome : applier.applyAll(c, transferIds)) {
+            for (ApplyOutcome outcome : applier.applyAll(c, batch.items())) {
                 if (!(outcome instanceof ApplyOutcome.AlreadyFinal)) {
                     log.afterCommit(outcome.transfer());
                 }
             }
         } catch (BatchMemberFailedException e) {
-            throw DeliveryFailedException.of(batch.get(transferIds.indexOf(e.transferId())), e.getCause());
+            throw batch.failed(e.transferId()::equals, e.getCause());
         } catch (SQLException | RuntimeException e) {
-            // The connection itself failed (taken or closed): no member is to blame, the first is noted.
-            throw DeliveryFailedException.of(batch.get(0), e);
+            // The connection itself failed (taken or closed).
+            throw batch.failedWhole(e);
         }
     }
 }
