@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -227,21 +228,14 @@ class IdempotentTransferProcessorTest {
         Collections.shuffle(deliveries, random);
 
         List<ProcessingResult> results = new CopyOnWriteArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        var start = new CountDownLatch(1);
-        List<Future<?>> done = new ArrayList<>();
+        List<Callable<Void>> work = new ArrayList<>();
         for (Transfer t : deliveries) {
-            done.add(pool.submit(() -> {
-                start.await();
+            work.add(() -> {
                 results.add(processor.process("msg-" + t.id(), t.id()));
                 return null;
-            }));
+            });
         }
-        start.countDown();
-        for (Future<?> f : done) {
-            f.get(2, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
+        runTogether(threads, work);
 
         System.out.printf("contention: %d transfers delivered twice by %d threads: %d conflicts retried,"
                 + " %d duplicates skipped%n", transferCount, threads, processor.conflicts(), processor.duplicatesSkipped());
@@ -378,22 +372,15 @@ class IdempotentTransferProcessorTest {
         Collections.shuffle(deliveries, random);
 
         List<ProcessingResult> results = new CopyOnWriteArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        var start = new CountDownLatch(1);
-        List<Future<?>> done = new ArrayList<>();
+        List<Callable<Void>> work = new ArrayList<>();
         for (int from = 0; from < deliveries.size(); from += batchSize) {
             List<Delivery> batch = deliveries.subList(from, Math.min(from + batchSize, deliveries.size()));
-            done.add(pool.submit(() -> {
-                start.await();
+            work.add(() -> {
                 results.addAll(processor.processAll(batch));
                 return null;
-            }));
+            });
         }
-        start.countDown();
-        for (Future<?> f : done) {
-            f.get(2, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
+        runTogether(threads, work);
 
         assertThat(results).filteredOn(ProcessingResult.DuplicateSkipped.class::isInstance).hasSize(queued.size());
         assertThat(results).filteredOn(ProcessingResult.Applied.class::isInstance).hasSize(queued.size())
@@ -404,6 +391,27 @@ class IdempotentTransferProcessorTest {
         try (Connection c = ds.getConnection()) {
             var report = checker.check(c, Duration.ZERO);
             assertThat(report.allHold()).as(report.toString()).isTrue();
+        }
+    }
+
+    /** Runs every piece of work on {@code threads} threads, all let go at once, and fails if any failed. */
+    private static void runTogether(int threads, List<Callable<Void>> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            var start = new CountDownLatch(1);
+            List<Future<Void>> done = new ArrayList<>();
+            for (Callable<Void> piece : work) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    return piece.call();
+                }));
+            }
+            start.countDown();
+            for (Future<Void> f : done) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdown();
         }
     }
 

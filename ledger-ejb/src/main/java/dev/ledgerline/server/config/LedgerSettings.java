@@ -304,4 +304,12 @@ public class LedgerSettings {
     public long pollWaitMillis() {
         return pollWaitMillis;
     }
+
+    /**
+     * How long stopping waits for each consumer thread: a receive in flight ends within its wait, and this
+     * gives it that long and a little more to commit.
+     */
+    public Duration consumerStopWait() {
+        return Duration.ofMillis(pollWaitMillis).plusSeconds(5);
+    }
 }

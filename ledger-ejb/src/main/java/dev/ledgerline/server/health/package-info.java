@@ -1,6 +1,5 @@
 /**
- * The readiness check ({@code GET /health/ready}): the database answers and the broker accepts a connection.
- * The consumers' liveness checks are with their designs ({@code server.xa}, {@code server.idempotent}), on
- * {@link dev.ledgerline.server.health.ConsumerThreadsLiveness}.
+ * The readiness check ({@code GET /health/ready}): the database answers and the broker accepts a connection; and
+ * the liveness check ({@code GET /health/live}): every consumer thread of both designs runs.
  */
 package dev.ledgerline.server.health;

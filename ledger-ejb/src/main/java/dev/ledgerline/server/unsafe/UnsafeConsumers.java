@@ -65,8 +65,7 @@ public class UnsafeConsumers {
         if (pollers.started() == 0) {
             return;
         }
-        // A receive in flight ends within its wait; give it that long, and a little more to commit.
-        pollers.stop(Duration.ofMillis(settings.pollWaitMillis()).plusSeconds(5));
+        pollers.stop(settings.consumerStopWait());
         LOG.info("stopped the unsafe consumers");
     }
 }

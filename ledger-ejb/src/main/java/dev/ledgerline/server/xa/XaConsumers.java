@@ -90,8 +90,7 @@ public class XaConsumers {
 
     @PreDestroy
     void stop() {
-        // A receive in flight ends within its wait; give it that long, and a little more to commit.
-        pollers.stop(Duration.ofMillis(settings.pollWaitMillis()).plusSeconds(5));
+        pollers.stop(settings.consumerStopWait());
         LOG.info("stopped the XA consumers");
     }
 }
