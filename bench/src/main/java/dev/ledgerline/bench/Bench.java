@@ -75,6 +75,12 @@ public final class Bench implements Callable<Integer> {
                     + "the change before and after. The ceilings measure both either way (default: ${DEFAULT-VALUE}).")
     BrokerJournal brokerJournal;
 
+    @Option(names = "--warmup-rounds",
+            description = "The most warm-up rounds a fresh Liberty or ceiling broker gets; each stops earlier once its "
+                    + "JIT is quiet (default: the profile's, 3 short, 20 full). 1 warms up as runs did before the "
+                    + "warm-up waited for the JIT: one round for Liberty, two for a broker.")
+    Integer warmupRounds;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of every workload (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -105,6 +111,9 @@ public final class Bench implements Callable<Integer> {
         if (consumers != null) {
             profile = profile.atConsumers(consumers);
         }
+        if (warmupRounds != null) {
+            profile = profile.withWarmupRounds(warmupRounds);
+        }
         if (parts == null) {
             // The scaling rows start a cluster per shape, minutes each: part of the full run, not the short one.
             parts = profile == Profile.FULL ? EnumSet.allOf(BenchPart.class)
@@ -121,7 +130,7 @@ public final class Bench implements Callable<Integer> {
         List<SyncCount> syncs = new ArrayList<>();
         List<ClusterScenarios.ProcessCost> costs = new ArrayList<>();
         List<LatencyLadder> ladders = new ArrayList<>();
-        MachineLimits limits = MachineLimits.measure(runs.resolve("limits"), database, ports, seed);
+        MachineLimits limits = MachineLimits.measure(runs.resolve("limits"), database, ports, profile, seed);
         try {
             if (parts.contains(BenchPart.CEILINGS)) {
                 rows.addAll(ceilings(database, profile, runs, ports, syncs));
@@ -179,9 +188,9 @@ public final class Bench implements Callable<Integer> {
     private List<Row> ceilings(Database db, Profile profile, Path runs, Ports ports, List<SyncCount> syncs)
             throws Exception {
         DatabaseCeiling database = new DatabaseCeiling(db, runs);
-        BrokerCeiling broker = new BrokerCeiling(runs, ports, BrokerJournal.TUNED);
+        BrokerCeiling broker = new BrokerCeiling(runs, ports, BrokerJournal.TUNED, profile.warmupRounds());
         // The broker as it ran before it tuned its journal, measured beside it: the change's before and after.
-        BrokerCeiling untuned = new BrokerCeiling(runs, ports, BrokerJournal.ARTEMIS_DEFAULTS);
+        BrokerCeiling untuned = new BrokerCeiling(runs, ports, BrokerJournal.ARTEMIS_DEFAULTS, profile.warmupRounds());
         // The database ceiling runs in this JVM, and the broker's clients too: a first, unreported pass of each
         // loads and compiles their code, as the runtimes' warm-up does. The traced passes are untimed.
         database.run(Workload.UNIFORM, 1, WARMUP_UNITS, seed);
@@ -210,9 +219,13 @@ public final class Bench implements Callable<Integer> {
     private static List<String> notes(Database database, Profile profile, Set<BenchPart> parts) {
         List<String> notes = new ArrayList<>(List.of(
                 "Profile " + profile.name() + ": consumers " + profile.consumers() + "; " + profile.workerTransfers()
-                        + " transfers per worker scenario, " + profile.libertyTransfers() + " per Liberty scenario (after "
-                        + profile.warmupTransfers() + " unmeasured per mode), " + profile.ceilingTransfers()
-                        + " per ceiling scenario.",
+                        + " transfers per worker scenario, " + profile.libertyTransfers() + " per Liberty scenario, "
+                        + profile.ceilingTransfers() + " per ceiling scenario. Warm-up, unmeasured: a fresh Liberty gets "
+                        + "rounds of " + profile.warmupTransfers() + " transfers per mode, a ceiling's broker rounds of "
+                        + BrokerCeiling.WARMUP_ROUND_TRIPS + " round trips (at least " + BrokerCeiling.MIN_WARMUP_ROUNDS
+                        + "), until the JIT compiler threads took under "
+                        + Math.round(100 * JitWarmUp.QUIET_SHARE) + " % of the process's CPU in a round, or "
+                        + profile.warmupRounds() + " rounds; a cluster's servers one round.",
                 "Workloads: uniform = 1,000 accounts of the benchmark's own; contended = ACC-001..ACC-003. Amounts up to "
                         + Workload.MAX_AMOUNT_MINOR / 100 + ".00 EUR. Database: " + database.description()
                         + "; a fresh one and a fresh broker per worker and ceiling scenario, one per Liberty start.",

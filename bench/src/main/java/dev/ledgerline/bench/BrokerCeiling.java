@@ -43,20 +43,24 @@ final class BrokerCeiling {
     private static final String QUEUE = TransferQueue.XA.address();
     private static final long RECEIVE_TIMEOUT_MS = 30_000;
     /**
-     * Round trips on the fresh broker before the measured ones, unreported: a new broker JVM compiles its hot
-     * code during its first thousands of messages, and that compiler time would otherwise count as the
-     * broker's CPU per transfer (it did: 3 to 5 ms a round trip, most of it the JIT's).
+     * Round trips per warm-up round on the fresh broker, unreported: a new broker JVM compiles its hot code
+     * during its first tens of thousands of messages, and that compiler time would otherwise count as the
+     * broker's CPU per round trip (with 2,000 round trips of warm-up, a third of it still was).
      */
-    private static final int WARMUP_ROUND_TRIPS = 2000;
+    static final int WARMUP_ROUND_TRIPS = 1000;
+    /** Warm-up rounds at the least: the 2,000 round trips every run had before the warm-up waited for the JIT. */
+    static final int MIN_WARMUP_ROUNDS = 2;
 
     private final Path runsDir;
     private final Ports ports;
     private final BrokerJournal journal;
+    private final int maxWarmupRounds;
 
-    BrokerCeiling(Path runsDir, Ports ports, BrokerJournal journal) {
+    BrokerCeiling(Path runsDir, Ports ports, BrokerJournal journal, int maxWarmupRounds) {
         this.runsDir = runsDir;
         this.ports = ports;
         this.journal = journal;
+        this.maxWarmupRounds = Math.max(MIN_WARMUP_ROUNDS, maxWarmupRounds);
     }
 
     Row run(int consumers, int transfers) throws Exception {
@@ -79,7 +83,10 @@ final class BrokerCeiling {
              // No prefetch, as the server's connection factories: a buffered message would wait in one
              // thread's consumer while another thread waits for it.
              ActiveMQConnectionFactory factory = BrokerClients.connectionFactory(broker.url() + "?consumerWindowSize=0")) {
-            roundTrips(factory, new AtomicInteger(WARMUP_ROUND_TRIPS), new Latencies());
+            // The traced pass only counts syncs, which the JIT does not change: its minimum warm-up will do.
+            JitWarmUp.run("the broker of " + name, broker.pid(), MIN_WARMUP_ROUNDS,
+                    syncs == null ? maxWarmupRounds : MIN_WARMUP_ROUNDS,
+                    () -> roundTrips(factory, new AtomicInteger(WARMUP_ROUND_TRIPS), new Latencies()));
             AtomicInteger remaining = new AtomicInteger(transfers);
             ExecutorService threads = Executors.newFixedThreadPool(consumers);
             Optional<SyncCounter> tracer = syncs == null ? Optional.empty()

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.ledgerline.harness.Coordinator;
 import dev.ledgerline.harness.Installation;
@@ -131,10 +132,16 @@ final class LibertyScenarios {
             BenchDatabase.prepare(db);
             liberty.start();
             TransferClient client = liberty.client();
-            for (TransferMode mode : MODES) {
-                // The first requests of a fresh server load and compile code; they are not measured.
-                load(client, Workload.UNIFORM.plan("warmup-" + mode.wireName() + "-", mode, profile.warmupTransfers(), seed));
-            }
+            // The first requests of a fresh server load and compile code; they are not measured. Both designs
+            // in every round, until the server's JIT is quiet.
+            AtomicInteger round = new AtomicInteger();
+            JitWarmUp.run("Liberty, c" + consumers, liberty.pid(), 1, profile.warmupRounds(), () -> {
+                int r = round.incrementAndGet();
+                for (TransferMode mode : MODES) {
+                    load(client, Workload.UNIFORM.plan("warmup-" + r + "-" + mode.wireName() + "-", mode,
+                            profile.warmupTransfers(), seed + r));
+                }
+            });
             if (countSyncs) {
                 Map<String, Long> processes = new LinkedHashMap<>(Map.of("liberty", liberty.pid(), "broker", broker.pid()));
                 db.serverPid().ifPresent(pid -> processes.put("postgresql", pid));

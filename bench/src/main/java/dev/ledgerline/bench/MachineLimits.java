@@ -26,11 +26,11 @@ record MachineLimits(double syncsPerSecondOneStream, double syncsPerSecondEightS
     private static final int WARMUP_UNITS = 300;
     private static final int FLOOR_UNITS = 1000;
 
-    static MachineLimits measure(Path dir, Database database, Ports ports, long seed) throws Exception {
+    static MachineLimits measure(Path dir, Database database, Ports ports, Profile profile, long seed) throws Exception {
         double one = ForcedWriteRate.measure(dir.resolve("forced-writes"), 1, SYNC_TEST);
         double eight = ForcedWriteRate.measure(dir.resolve("forced-writes"), 8, SYNC_TEST);
         DatabaseCeiling databaseAlone = new DatabaseCeiling(database, dir);
-        BrokerCeiling brokerAlone = new BrokerCeiling(dir, ports, BrokerJournal.TUNED);
+        BrokerCeiling brokerAlone = new BrokerCeiling(dir, ports, BrokerJournal.TUNED, profile.warmupRounds());
         // The database's first pass loads and compiles the client code in this JVM; only the second counts. The
         // broker's run warms its own fresh broker up before it measures.
         databaseAlone.run(Workload.UNIFORM, 1, WARMUP_UNITS, seed);
