@@ -46,7 +46,7 @@ final class JitWarmUp {
 
         String describe() {
             return String.format(Locale.ROOT, "%d round%s, compiler threads %.0f %% of its CPU in the last%s", rounds,
-                    rounds == 1 ? "" : "s", 100 * share, quiet() ? "" : " (still compiling at the profile's last round)");
+                    rounds == 1 ? "" : "s", 100 * share, quiet() ? "" : " (still compiling at its last round)");
         }
     }
 
