@@ -107,7 +107,8 @@ public final class Bench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Profile profile = length != null && length.fullRun ? Profile.FULL : Profile.SHORT;
+        boolean full = length != null && length.fullRun;
+        Profile profile = full ? Profile.FULL : Profile.SHORT;
         if (consumers != null) {
             profile = profile.atConsumers(consumers);
         }
@@ -116,7 +117,7 @@ public final class Bench implements Callable<Integer> {
         }
         if (parts == null) {
             // The scaling rows start a cluster per shape, minutes each: part of the full run, not the short one.
-            parts = profile == Profile.FULL ? EnumSet.allOf(BenchPart.class)
+            parts = full ? EnumSet.allOf(BenchPart.class)
                     : EnumSet.of(BenchPart.CEILINGS, BenchPart.WORKER, BenchPart.LIBERTY);
         }
         // Absolute: the paths go into the environment of processes started elsewhere (Liberty's output, H2's URL).

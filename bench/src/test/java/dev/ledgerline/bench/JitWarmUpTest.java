@@ -14,15 +14,6 @@ import org.junit.jupiter.api.Test;
 class JitWarmUpTest {
 
     @Test
-    void countsOnlyTheCompilerThreadsOfAStatLine() {
-        // Fields 14 and 15 (utime, stime) are 120 and 35; a thread name may hold spaces and parentheses.
-        String compiler = "4242 (C2 CompilerThre) S 1 4242 4242 0 -1 4194368 900 0 0 0 120 35 0 0 20 0 30 0 77 0 0";
-        String worker = "4243 (Thread-3 (act) S 1 4242 4242 0 -1 4194368 900 0 0 0 500 70 0 0 20 0 30 0 77 0 0";
-        assertEquals(155, JitWarmUp.compilerTicksOf(compiler));
-        assertEquals(0, JitWarmUp.compilerTicksOf(worker));
-    }
-
-    @Test
     void stopsAtTheMinimumWhenTheCompilerIsQuiet() throws Exception {
         AtomicInteger rounds = new AtomicInteger();
         // A process that is gone used no CPU at all, so its first eligible round counts as quiet.
@@ -40,7 +31,7 @@ class JitWarmUpTest {
         assertEquals(1, outcome.rounds());
         assertTrue(outcome.share() >= 0 && outcome.share() <= 1, "a share of the CPU: " + outcome.share());
         assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "no /proc here");
-        assertTrue(JitWarmUp.compilerCpu(pid).toNanos() > 0, "compiler threads found in /proc");
+        assertTrue(ProcessMeter.compilerCpu(pid).toNanos() > 0, "compiler threads found in /proc");
     }
 
     @Test

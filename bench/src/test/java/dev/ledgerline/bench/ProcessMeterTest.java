@@ -21,4 +21,13 @@ class ProcessMeterTest {
     void anUnknownFormatGivesNoFigure() {
         assertThat(ProcessMeter.parseHeapUsedMb("Metaspace used 30000K")).isNull();
     }
+
+    @Test
+    void countsOnlyTheCompilerThreadsOfAStatLine() {
+        // Fields 14 and 15 (utime, stime) are 120 and 35; a thread name may hold spaces and parentheses.
+        String compiler = "4242 (C2 CompilerThre) S 1 4242 4242 0 -1 4194368 900 0 0 0 120 35 0 0 20 0 30 0 77 0 0";
+        String worker = "4243 (Thread-3 (act) S 1 4242 4242 0 -1 4194368 900 0 0 0 500 70 0 0 20 0 30 0 77 0 0";
+        assertThat(ProcessMeter.compilerTicksOf(compiler)).isEqualTo(155);
+        assertThat(ProcessMeter.compilerTicksOf(worker)).isZero();
+    }
 }
