@@ -123,7 +123,8 @@ final class RunCommand implements Callable<Integer> {
         TransactionManager tm = transactionServices.transactionManager();
 
         Clock clock = Clock.systemUTC();
-        PollerThreads pollers = new PollerThreads(Thread::new);
+        // A receive in flight ends within its wait; a stop gives it that long, and a little more to commit.
+        PollerThreads pollers = new PollerThreads(Thread::new, Duration.ofMillis(pollWaitMillis).plusSeconds(5));
         MessageHandler transfers = new TransferApplication(clock, appliedBy, database.plain());
         String queue = TransferQueue.XA.address();
         String deadLetters = TransferQueue.XA.deadLetterAddress();
@@ -166,8 +167,7 @@ final class RunCommand implements Callable<Integer> {
      */
     private void stop(PollerThreads pollers, StatusServer status, TransactionServices transactionServices,
                       DatabaseRecoveryHelper databaseRecovery, ActiveMQXAConnectionFactory broker) {
-        // A receive in flight ends within its wait; give it that long, and a little more to commit.
-        pollers.stop(Duration.ofMillis(pollWaitMillis).plusSeconds(5));
+        pollers.stop();
         if (status != null) {
             status.close();
         }

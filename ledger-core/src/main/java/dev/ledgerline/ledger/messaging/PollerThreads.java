@@ -1,8 +1,8 @@
 package dev.ledgerline.ledger.messaging;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -11,17 +11,23 @@ import java.util.concurrent.ThreadFactory;
  * transaction), and a server waits for busy executor threads before it stops. The server makes them with its
  * managed thread factory, the worker with plain threads.
  *
- * <p>Not thread-safe: started and stopped by the one thread that owns the process's life cycle; the counts
- * may be read from any thread once the pollers are started.
+ * <p>Started by the one thread that owns the process's life cycle; a stop may also come from another thread
+ * (the server's quiesce participant, {@code ServerPollers}), and the counts may be read from any thread.
  */
 public final class PollerThreads {
 
     private final ThreadFactory factory;
-    private final List<QueuePoller> pollers = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final Duration stopWait;
+    private final List<QueuePoller> pollers = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
-    public PollerThreads(ThreadFactory factory) {
+    /**
+     * @param stopWait how long a stop waits for each poller to end its transaction in flight: at least a
+     *                 receive's wait plus a commit
+     */
+    public PollerThreads(ThreadFactory factory, Duration stopWait) {
         this.factory = factory;
+        this.stopWait = stopWait;
     }
 
     /** Starts {@code poller} on a thread of its own, named {@code ledgerline-} and the poller's name. */
@@ -58,16 +64,26 @@ public final class PollerThreads {
     }
 
     /**
-     * Asks every poller to stop after its transaction in flight, then waits for each (bounded by
-     * {@code wait}, per poller) so that the process does not stop under a transaction.
+     * Asks every poller to stop after its transaction in flight, then waits for each (bounded by the stop wait,
+     * per poller) so that the process does not stop under a transaction. A second stop finds them stopped.
      */
-    public void stop(Duration wait) {
+    public void stop() {
+        askToStop();
+        awaitStopped();
+    }
+
+    /** Asks every poller to stop after its transaction in flight, without waiting. */
+    public void askToStop() {
         pollers.forEach(QueuePoller::stop);
-        pollers.forEach(poller -> poller.awaitFinished(wait));
+    }
+
+    /** Waits for every poller asked to stop to end its loop and its thread, bounded by the stop wait each. */
+    public void awaitStopped() {
+        pollers.forEach(poller -> poller.awaitFinished(stopWait));
         for (Thread thread : threads) {
             try {
                 // The loop has ended; what remains is afterLoop.
-                thread.join(wait.toMillis());
+                thread.join(stopWait.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

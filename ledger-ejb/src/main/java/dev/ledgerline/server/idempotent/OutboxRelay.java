@@ -6,7 +6,6 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Lock;
@@ -15,12 +14,12 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
 import dev.ledgerline.ledger.messaging.PollerThreads;
 import dev.ledgerline.ledger.messaging.QueuePoller;
 import dev.ledgerline.server.config.LedgerSettings;
+import dev.ledgerline.server.messaging.ServerPollers;
 
 /**
  * Runs the outbox relay on a thread of its own while the application runs. One relay per server, so rows
@@ -38,8 +37,9 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
 
-    @Resource
-    ManagedThreadFactory threads;
+    /** Makes the poller's thread, and stops it when the server begins to stop. */
+    @Inject
+    ServerPollers serverPollers;
 
     @EJB
     OutboxPublisher publisher;
@@ -55,7 +55,8 @@ public class OutboxRelay {
         String claimant = "relay-" + UUID.randomUUID();
         int batch = settings.outboxBatch();
         Duration lease = settings.outboxLease();
-        relayThread = new PollerThreads(threads);
+        // A pass in flight finishes within its claim's lease.
+        relayThread = serverPollers.newPollers(lease.plusSeconds(5));
         poller = new QueuePoller("outbox-relay", () -> publisher.publishBatch(claimant, batch, lease) > 0,
                 settings.outboxPeriod());
         relayThread.start(poller);
@@ -76,7 +77,6 @@ public class OutboxRelay {
 
     @PreDestroy
     void stop() {
-        // A pass in flight finishes within its claim's lease.
-        relayThread.stop(settings.outboxLease().plusSeconds(5));
+        relayThread.stop();
     }
 }

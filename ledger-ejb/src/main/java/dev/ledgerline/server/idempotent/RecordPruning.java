@@ -15,7 +15,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
 import dev.ledgerline.ledger.messaging.PollerThreads;
@@ -25,6 +24,7 @@ import dev.ledgerline.ledger.retention.RecordPruner;
 import dev.ledgerline.ledger.retention.RetentionWindow;
 import dev.ledgerline.server.config.LedgerResources;
 import dev.ledgerline.server.config.LedgerSettings;
+import dev.ledgerline.server.messaging.ServerPollers;
 import dev.ledgerline.server.observe.TransferMetrics;
 
 /**
@@ -43,8 +43,9 @@ public class RecordPruning {
 
     private static final Logger LOG = Logger.getLogger(RecordPruning.class.getName());
 
-    @Resource
-    ManagedThreadFactory threads;
+    /** Makes the poller's thread, and stops it when the server begins to stop. */
+    @Inject
+    ServerPollers serverPollers;
 
     @Resource(lookup = LedgerResources.LOCAL_DATA_SOURCE)
     DataSource dataSource;
@@ -62,7 +63,8 @@ public class RecordPruning {
         RetentionWindow window = settings.retentionWindow();
         RecordPruner pruner = new RecordPruner(dataSource, Clock.systemUTC(), window, settings.retentionBatch(),
                 pruned -> passEnded(pruned, window));
-        prunerThread = new PollerThreads(threads);
+        // A batch in flight is one short transaction.
+        prunerThread = serverPollers.newPollers(Duration.ofSeconds(10));
         prunerThread.start(new QueuePoller("record-pruner", () -> step(pruner), settings.retentionPeriod()));
         LOG.info("record pruner started: keeps processed-message records and published outbox rows for "
                 + window.length().toMillis() + " ms, looks every " + settings.retentionPeriod().toMillis() + " ms");
@@ -70,8 +72,7 @@ public class RecordPruning {
 
     @PreDestroy
     void stop() {
-        // A batch in flight is one short transaction.
-        prunerThread.stop(Duration.ofSeconds(10));
+        prunerThread.stop();
     }
 
     private static boolean step(RecordPruner pruner) {

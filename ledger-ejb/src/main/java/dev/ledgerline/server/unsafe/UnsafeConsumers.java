@@ -5,20 +5,19 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
 import dev.ledgerline.ledger.messaging.PollerThreads;
 import dev.ledgerline.ledger.messaging.QueuePoller;
 import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.server.config.LedgerSettings;
+import dev.ledgerline.server.messaging.ServerPollers;
 
 /**
  * Starts the UNSAFE consumers, one poller on {@code transfers.unsafe} and one on its dead-letter queue, only
@@ -33,8 +32,9 @@ public class UnsafeConsumers {
 
     private static final Logger LOG = Logger.getLogger(UnsafeConsumers.class.getName());
 
-    @Resource
-    ManagedThreadFactory threads;
+    /** Makes the pollers' threads, and stops them when the server begins to stop. */
+    @Inject
+    ServerPollers serverPollers;
 
     @EJB
     UnsafeTransferProcessor processor;
@@ -49,7 +49,7 @@ public class UnsafeConsumers {
 
     @PostConstruct
     void start() {
-        pollers = new PollerThreads(threads);
+        pollers = serverPollers.newPollers(settings.consumerStopWait());
         if (!settings.unsafeModesEnabled()) {
             return;
         }
@@ -65,7 +65,7 @@ public class UnsafeConsumers {
         if (pollers.started() == 0) {
             return;
         }
-        pollers.stop(settings.consumerStopWait());
+        pollers.stop();
         LOG.info("stopped the unsafe consumers");
     }
 }

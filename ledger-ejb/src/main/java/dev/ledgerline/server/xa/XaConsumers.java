@@ -5,7 +5,6 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Lock;
@@ -14,13 +13,13 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
 import dev.ledgerline.ledger.messaging.PollerThreads;
 import dev.ledgerline.ledger.messaging.QueuePoller;
 import dev.ledgerline.ledger.messaging.TransferQueue;
 import dev.ledgerline.server.config.LedgerSettings;
+import dev.ledgerline.server.messaging.ServerPollers;
 import dev.ledgerline.server.messaging.DeliveryFailedException;
 import dev.ledgerline.server.messaging.FailedDeliveries;
 
@@ -38,9 +37,9 @@ public class XaConsumers {
 
     private static final Logger LOG = Logger.getLogger(XaConsumers.class.getName());
 
-    /** Makes the pollers' threads; why threads of their own is said in {@link PollerThreads}. */
-    @Resource
-    ManagedThreadFactory threads;
+    /** Makes the pollers' threads, and stops them when the server begins to stop. */
+    @Inject
+    ServerPollers serverPollers;
 
     @EJB
     XaTransferProcessor processor;
@@ -58,7 +57,7 @@ public class XaConsumers {
 
     @PostConstruct
     void start() {
-        pollers = new PollerThreads(threads);
+        pollers = serverPollers.newPollers(settings.consumerStopWait());
         long wait = settings.pollWaitMillis();
         for (int i = 1; i <= settings.xaConsumers(); i++) {
             pollers.start(new QueuePoller("xa-consumer-" + i, () -> {
@@ -90,7 +89,7 @@ public class XaConsumers {
 
     @PreDestroy
     void stop() {
-        pollers.stop(settings.consumerStopWait());
+        pollers.stop();
         LOG.info("stopped the XA consumers");
     }
 }
