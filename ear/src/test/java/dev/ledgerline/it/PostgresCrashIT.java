@@ -3,6 +3,8 @@ package dev.ledgerline.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,11 +14,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,8 +39,10 @@ import dev.ledgerline.testkit.PostgresServer;
 /**
  * The application on its own server, on the default database (PostgreSQL, this run's server): transfers in
  * both designs under concurrent load, the ledger checked straight in the database while the server runs (H2's
- * file lock forbids that; PostgreSQL is a server), and the XA drill of {@link ServerCrashIT} with
- * PostgreSQL's PREPARE TRANSACTION as the database branch.
+ * file lock forbids that; PostgreSQL is a server), the XA drill of {@link ServerCrashIT} with
+ * PostgreSQL's PREPARE TRANSACTION as the database branch, and an orderly stop under load (Liberty's own
+ * {@code server stop}): every transaction ends before the stop takes the broker's resource adapter away, and
+ * nothing accepted is lost.
  */
 @ExtendWith(LedgerBrokerExtension.class)
 @ExtendWith(LedgerDatabaseExtension.class)
@@ -48,6 +57,9 @@ class PostgresCrashIT {
      * the default database; H2 loses updates under this load (docs/h2-lost-update.md).
      */
     private static final List<String> EUR_ACCOUNTS = List.of("ACC-001", "ACC-002", "ACC-003", "ACC-004", "ACC-005");
+    private static final int ACCEPTED_BEFORE_STOP = 100;
+    /** A line Liberty logged at level E (error): "[time] thread class E message". */
+    private static final Pattern ERROR_LINE = Pattern.compile("(?m)^\\[[^\\]]+\\] \\p{XDigit}{8} \\S+\\s+E ");
 
     private static PostgresServer postgres;
 
@@ -111,6 +123,77 @@ class PostgresCrashIT {
         // PostgreSQL can be asked directly, with the server up: the prepared transaction is gone.
         await("PostgreSQL holds no prepared transaction").atMost(Duration.ofSeconds(90))
                 .until(() -> preparedBranchesInPostgres() == 0);
+    }
+
+    /**
+     * Liberty stops the application only after its quiesce, in parallel with the resource adapter: the pollers
+     * must have ended their transactions before (see ServerPollers). Clients submit in both designs, and the
+     * consumers, the XA pollers among them, are busy when the stop comes. Nothing may be logged as an error (no
+     * XA end failing against a destroyed connection, no heuristic outcome), and after a restart every accepted
+     * transfer completes and every invariant holds.
+     */
+    @Test
+    void aServerStoppedUnderLoadEndsItsTransactionsFirstAndLosesNothing() throws Exception {
+        server.start("");
+        server.awaitApplication(api::isUp, START);
+
+        Queue<UUID> accepted = new ConcurrentLinkedQueue<>();
+        AtomicBoolean stopping = new AtomicBoolean();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            clients.execute(() -> submitUntilRefused(client, accepted, stopping));
+        }
+        try {
+            await("transfers accepted before the stop").atMost(Duration.ofSeconds(60))
+                    .until(() -> accepted.size() >= ACCEPTED_BEFORE_STOP);
+            server.stop();
+        } finally {
+            stopping.set(true);
+            clients.shutdown();
+            assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        }
+
+        String log = Files.readString(server.outputDir().resolve("logs/messages.log"));
+        String stop = log.substring(log.indexOf("CWWKE0055I"));
+        assertThat(ERROR_LINE.matcher(stop).find()).as("an error logged during the stop:%n%s", stop).isFalse();
+        assertThat(stop).doesNotContain("FFDC1015I").doesNotContain("Heuristic");
+        // The pollers ended their transactions during the quiesce, before the adapter went.
+        assertThat(stop.indexOf("its pollers have stopped")).as(stop).isNotNegative()
+                .isLessThan(stop.indexOf("CWWKE1101I: Server quiesce complete"))
+                .isLessThan(stop.indexOf("AMQ151003"));
+
+        server.start("");
+        server.awaitApplication(api::isUp, START);
+        for (UUID id : accepted) {
+            assertThat(api.awaitFinal(id, Duration.ofSeconds(120)).getString("status"))
+                    .as("transfer %s", id).isEqualTo("COMPLETED");
+        }
+        await("every invariant holds in PostgreSQL").atMost(Duration.ofSeconds(30))
+                .until(() -> check(Duration.ZERO).allHold());
+        assertThat(preparedBranchesInPostgres()).isZero();
+    }
+
+    /**
+     * Submits small transfers, alternating the designs, until the server stops answering; only the 202s are
+     * kept, since a request in flight when the server went may or may not have been taken.
+     */
+    private void submitUntilRefused(int client, Queue<UUID> accepted, AtomicBoolean stopping) {
+        for (int i = 0; !stopping.get(); i++) {
+            String mode = i % 2 == 0 ? "xa" : "idempotent";
+            String from = EUR_ACCOUNTS.get((client + i) % EUR_ACCOUNTS.size());
+            String to = EUR_ACCOUNTS.get((client + i + 1) % EUR_ACCOUNTS.size());
+            LedgerApiClient.Reply reply;
+            try {
+                reply = api.submit(mode, from, to, "0.0" + (1 + i % 9), "EUR", "stop-" + UUID.randomUUID());
+            } catch (UncheckedIOException e) {
+                return;
+            }
+            if (reply.status() != 202) {
+                return;
+            }
+            accepted.add(UUID.fromString(reply.json().getString("id")));
+        }
     }
 
     /** Half in each design, interleaved, between EUR accounts, small enough that none is refused for funds. */
