@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
@@ -107,14 +108,7 @@ class PostgresCrashIT {
             clients.shutdownNow();
         }
 
-        for (UUID id : ids) {
-            assertThat(api.awaitFinal(id, Duration.ofSeconds(120)).getString("status"))
-                    .as("transfer %s", id).isEqualTo("COMPLETED");
-        }
-        // The outbox relay marks a row published just after the broker took it; give it that moment.
-        await("every invariant holds in PostgreSQL, checked while the server runs").atMost(Duration.ofSeconds(30))
-                .until(() -> check(Duration.ZERO).allHold());
-        assertThat(preparedBranchesInPostgres()).isZero();
+        assertEveryTransferCompletedAndTheLedgerRight(ids);
     }
 
     @Test
@@ -165,11 +159,20 @@ class PostgresCrashIT {
 
         server.start("");
         server.awaitApplication(api::isUp, START);
-        for (UUID id : accepted) {
+        assertEveryTransferCompletedAndTheLedgerRight(accepted);
+    }
+
+    /**
+     * Every one of {@code ids} reaches COMPLETED, then every invariant holds in PostgreSQL (checked while the
+     * server runs) and no branch is left prepared.
+     */
+    private void assertEveryTransferCompletedAndTheLedgerRight(Collection<UUID> ids) throws SQLException {
+        for (UUID id : ids) {
             assertThat(api.awaitFinal(id, Duration.ofSeconds(120)).getString("status"))
                     .as("transfer %s", id).isEqualTo("COMPLETED");
         }
-        await("every invariant holds in PostgreSQL").atMost(Duration.ofSeconds(30))
+        // The outbox relay marks a row published just after the broker took it; give it that moment.
+        await("every invariant holds in PostgreSQL, checked while the server runs").atMost(Duration.ofSeconds(30))
                 .until(() -> check(Duration.ZERO).allHold());
         assertThat(preparedBranchesInPostgres()).isZero();
     }
