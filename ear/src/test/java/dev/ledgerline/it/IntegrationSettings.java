@@ -40,7 +40,7 @@ final class IntegrationSettings {
 
     /** The port of the PostgreSQL server that the tests on PostgreSQL start (never 5432: not a server of ours). */
     static int postgresPort() {
-        return Integer.getInteger("ledgerline.postgres.port", 55432);
+        return Integer.getInteger("ledgerline.postgres.port", 25432);
     }
 
     /** The directory this run's broker journal and H2 database live in; wiped when the run starts. */

@@ -18,7 +18,7 @@ public final class PostgresCommand implements Callable<Integer> {
     @Option(names = "--data-dir", required = true, description = "the cluster's directory; created by initdb if empty")
     private Path dataDir;
 
-    @Option(names = "--port", defaultValue = "55432", description = "TCP port on 127.0.0.1 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--port", defaultValue = "25432", description = "TCP port on 127.0.0.1 (default: ${DEFAULT-VALUE})")
     private int port;
 
     public static void main(String[] args) {

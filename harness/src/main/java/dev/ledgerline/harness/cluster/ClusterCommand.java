@@ -51,7 +51,7 @@ public final class ClusterCommand implements Callable<Integer> {
             description = "The primary broker; its backup listens on this + 1 (default ${DEFAULT-VALUE}).")
     private int brokerPort;
 
-    @Option(names = "--db-port", defaultValue = "55432", description = "PostgreSQL (default ${DEFAULT-VALUE}).")
+    @Option(names = "--db-port", defaultValue = "25432", description = "PostgreSQL (default ${DEFAULT-VALUE}).")
     private int dbPort;
 
     public static void main(String[] args) {
