@@ -52,7 +52,7 @@ public final class LedgerApiClient {
     }
 
     /** A response: status, headers and the body parsed as JSON (or null when it is not JSON). */
-    public record Reply(int status, String contentType, String location, String body) {
+    public record Reply(int status, String contentType, String location, String retryAfter, String body) {
         public JsonObject json() {
             try (var reader = Json.createReader(new StringReader(body))) {
                 return reader.readObject();
@@ -123,7 +123,22 @@ public final class LedgerApiClient {
 
     /** Submits a transfer that must be accepted, and returns its id. */
     public UUID submitAccepted(String mode, String from, String to, String amount, String currency) {
-        Reply reply = submit(mode, from, to, amount, currency, "it-" + UUID.randomUUID());
+        return accepted(submit(mode, from, to, amount, currency, "it-" + UUID.randomUUID()));
+    }
+
+    /**
+     * Submits a transfer that must be accepted in the end, as a client should while the broker fails over: a 503
+     * (nothing recorded) is answered by the same request again, with the same key, after its Retry-After.
+     */
+    public UUID submitAcceptedRetryingUnavailable(String mode, String from, String to, String amount, String currency,
+                                                  Duration deadline) {
+        String key = "it-" + UUID.randomUUID();
+        return accepted(await("transfer " + key + " is taken by a broker").atMost(deadline)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2))
+                .until(() -> submit(mode, from, to, amount, currency, key), reply -> reply.status() != 503));
+    }
+
+    private static UUID accepted(Reply reply) {
         if (reply.status() != 202) {
             throw new AssertionError("expected 202 Accepted, got " + reply.status() + ": " + reply.body());
         }
@@ -195,6 +210,7 @@ public final class LedgerApiClient {
             return new Reply(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(null),
                     response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null),
                     response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

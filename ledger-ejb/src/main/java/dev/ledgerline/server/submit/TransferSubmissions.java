@@ -1,5 +1,7 @@
 package dev.ledgerline.server.submit;
 
+import java.util.logging.Logger;
+
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -14,11 +16,14 @@ import dev.ledgerline.server.xa.XaTransferSubmission;
 /**
  * Where a transfer request enters the server: hands it to the design its mode names, and answers with the
  * {@link Submission}. Holds no transaction itself, so each design's submission runs in a transaction of its
- * own (the XA one a container transaction, the others local ones), and a lost race is retried in a new one.
+ * own (the XA one a container transaction, the others local ones), and a lost race, or a broker connection
+ * that failed, is retried in a new one.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TransferSubmissions {
+
+    private static final Logger LOG = Logger.getLogger(TransferSubmissions.class.getName());
 
     @EJB
     XaTransferSubmission xa;
@@ -30,6 +35,23 @@ public class TransferSubmissions {
     UnsafeTransferSubmission unsafe;
 
     public Submission submit(TransferMode mode, TransferRequest request) {
+        try {
+            return submitUnlessRaced(mode, request);
+        } catch (BrokerUnavailableException first) {
+            // The first attempt's transaction rolled back. A pooled connection that a failover of the broker
+            // broke fails once and is then failed over or discarded, so the second attempt, in a new
+            // transaction, usually gets one that works. A broker that is down fails both: the client is told
+            // so, and may send the same request again later.
+            LOG.info(() -> "submitting again: " + first.getMessage());
+            try {
+                return submitUnlessRaced(mode, request);
+            } catch (BrokerUnavailableException second) {
+                return new Submission.Unavailable(second.getMessage());
+            }
+        }
+    }
+
+    private Submission submitUnlessRaced(TransferMode mode, TransferRequest request) {
         try {
             return submitOnce(mode, request);
         } catch (ConcurrentSubmissionException raced) {

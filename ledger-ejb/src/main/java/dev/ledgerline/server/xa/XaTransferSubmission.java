@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 
 import dev.ledgerline.ledger.domain.Transfer;
@@ -28,6 +29,7 @@ import dev.ledgerline.ledger.submit.TransferRequestValidator;
 import dev.ledgerline.server.config.LedgerResources;
 import dev.ledgerline.server.config.LedgerSettings;
 import dev.ledgerline.server.observe.TransferLog;
+import dev.ledgerline.server.submit.BrokerUnavailableException;
 import dev.ledgerline.server.submit.ConcurrentSubmissionException;
 import dev.ledgerline.server.submit.Submission;
 
@@ -67,6 +69,7 @@ public class XaTransferSubmission {
      * nothing.
      *
      * @throws ConcurrentSubmissionException if a request with the same key won a race; submit again
+     * @throws BrokerUnavailableException if the broker did not take the message; nothing is left of the request
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Submission submit(TransferRequest request) {
@@ -92,6 +95,9 @@ public class XaTransferSubmission {
             context.createProducer()
                     .setDeliveryMode(DeliveryMode.PERSISTENT)
                     .send(queue, TransferMessages.create(context, transfer.id()));
+        } catch (JMSRuntimeException e) {
+            // Rolls the row back with the message; the caller may try again, with a connection that works.
+            throw new BrokerUnavailableException(request.idempotencyKey(), e);
         }
         log.afterCommit(transfer);
         return new Submission.Created(transfer);

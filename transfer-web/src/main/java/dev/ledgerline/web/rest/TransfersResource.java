@@ -66,6 +66,8 @@ public class TransfersResource {
 
     private static final Logger LOG = Logger.getLogger(TransfersResource.class.getName());
     private static final int MAX_LIST = 500;
+    /** A backup broker takes over about a second after its primary dies (BrokerPairCrashIT measures it). */
+    private static final int RETRY_AFTER_SECONDS = 2;
 
     @EJB
     TransferSubmissions submissions;
@@ -107,6 +109,9 @@ public class TransfersResource {
             + "mode this server does not enable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "401", ref = LedgerApi.UNAUTHORIZED)
     @APIResponse(responseCode = "500", ref = LedgerApi.SERVER_ERROR)
+    @APIResponse(responseCode = "503", description = "The message broker did not take an XA transfer's message "
+            + "(it is down, or failing over to its backup); nothing was recorded: send the same request again "
+            + "after Retry-After seconds", headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait before sending the request again", schema = @Schema(type = SchemaType.INTEGER)), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response submit(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            InputStream body) {
         if (contentType != null && !MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
@@ -137,7 +142,21 @@ public class TransfersResource {
                 created -> transfer(created.transfer(), Response.Status.ACCEPTED),
                 replayed -> transfer(replayed.transfer(), Response.Status.OK),
                 refusal -> refused(Problem.of(statusOf(refusal.problem()), "Transfer refused",
-                        refusal.problem().errors())));
+                        refusal.problem().errors())),
+                unavailable -> brokerUnavailable(unavailable.reason()));
+    }
+
+    /**
+     * The broker did not take the message, twice, and nothing was written: a 503 the client may act on by
+     * sending the same request again (the idempotency key makes that safe however often it is done). Logged
+     * once, as a warning without a stack trace: the broker's own log says why it is down.
+     */
+    private static Response brokerUnavailable(String reason) {
+        LOG.warning("transfer request not taken (503): " + reason);
+        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "Broker unavailable",
+                        "the message broker did not take the transfer, and nothing was recorded; send the same "
+                                + "request again, with the same idempotencyKey, in a few seconds"))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     /** The transfer and where to find it: 202 when this request created it, 200 when it repeated one. */
